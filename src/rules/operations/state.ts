@@ -138,16 +138,15 @@ export function isOpen(n: Nomination): boolean {
   return n.withdrawnAt === null && n.execution === null && n.invalidatedAt === null;
 }
 
-const put = <K, V>(m: ReadonlyMap<K, V>, k: K, v: V): ReadonlyMap<K, V> => new Map(m).set(k, v);
+export const put = <K, V>(m: ReadonlyMap<K, V>, k: K, v: V): ReadonlyMap<K, V> => new Map(m).set(k, v);
 
-function patch<K, V>(m: ReadonlyMap<K, V>, k: K, f: (v: V) => V): ReadonlyMap<K, V> {
+export function patch<K, V>(m: ReadonlyMap<K, V>, k: K, f: (v: V) => V): ReadonlyMap<K, V> {
   const v = m.get(k);
   return v === undefined ? m : put(m, k, f(v));
 }
 
-export { put, patch };
-
-function notify(s: OperationsState, e: OperationsEvent): OperationsState {
+/** Registers a record that crosses to other parties, so that their receipts can be tracked. */
+export function notify(s: OperationsState, e: OperationsEvent): OperationsState {
   if (!NOTIFYING_EVENTS.has(e.type) || e.release === 'office') return s;
   const n: Notification = {
     record: e.record,
@@ -158,5 +157,3 @@ function notify(s: OperationsState, e: OperationsEvent): OperationsState {
   };
   return { ...s, notifications: put(s.notifications, e.record, n) };
 }
-
-export { notify };
