@@ -45,3 +45,65 @@ export {
   type LedgerEvent,
   type SignedEntry,
 } from './entry.ts';
+export {
+  SIG_COSIGNATURE_V1,
+  SIG_ED25519,
+  ed25519Signer,
+  ed25519Verifier,
+  formatNote,
+  formatVerifierKey,
+  noteKeyId,
+  parseNote,
+  signNote,
+  verifyNote,
+  type Note,
+  type NoteSignature,
+  type NoteSigner,
+  type NoteVerifier,
+  type VerifiedNote,
+} from './note.ts';
+export { parseVerifierKey, type ParsedVerifierKey } from './vkey.ts';
+export {
+  cosignatureMessage,
+  cosignatureSigner,
+  cosignatureTimestamp,
+  cosignatureVerifier,
+} from './cosignature.ts';
+export {
+  cosignCheckpoint,
+  formatCheckpoint,
+  isFullyCosigned,
+  openCheckpoint,
+  parseCheckpoint,
+  signCheckpoint,
+  type Checkpoint,
+  type OpenedCheckpoint,
+} from './checkpoint.ts';
+export {
+  witnessCheckpoint,
+  type Evidence,
+  type MisbehaviourKind,
+  type WitnessIdentity,
+  type WitnessOutcome,
+  type WitnessState,
+} from './witness.ts';
+export { MIN_SALT_BYTES, commit, verifyReveal, type Reveal } from './commitment.ts';
+export {
+  EXPORT_MEDIA_TYPE,
+  writeExport,
+  type ExportHeader,
+  type ExportReveal,
+  type ExportSource,
+} from './export-format.ts';
+export {
+  ExportVerifier,
+  type ExportFailure,
+  type ExportReport,
+  type ExportVerifyOptions,
+} from './export-verify.ts';
+export {
+  verifyExport,
+  type ExportProgress,
+  type ExportVerdict,
+  type VerifyExportOptions,
+} from './export-stream.ts';
