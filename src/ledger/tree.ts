@@ -80,18 +80,40 @@ export function peakPositions(size: number): { level: number; index: number }[] 
   return out;
 }
 
-/** Keeps every node in memory: for tests, tools and exports of modest size. */
+/**
+ * Keeps every node in memory, one contiguous buffer per level (32 bytes a node, plus one byte to
+ * mark it present): a million leaves take about 66 MB instead of two million small arrays.
+ */
 export class MemoryNodes implements NodeReader {
-  readonly #levels: Uint8Array[][] = [];
+  readonly #levels: { hashes: Uint8Array; present: Uint8Array }[] = [];
 
   put(nodes: readonly TreeNode[]): void {
-    for (const n of nodes) (this.#levels[n.level] ??= [])[n.index] = n.hash;
+    for (const n of nodes) {
+      const level = this.#reserve(n.level, n.index + 1);
+      level.hashes.set(n.hash, n.index * HASH_SIZE);
+      level.present[n.index] = 1;
+    }
   }
 
   node(level: number, index: number): Uint8Array {
-    const h = this.#levels[level]?.[index];
-    if (h === undefined) throw new JigError('NOT_FOUND', `no tree node at level ${level}, index ${index}`);
-    return h;
+    const l = this.#levels[level];
+    if (l === undefined || l.present[index] !== 1)
+      throw new JigError('NOT_FOUND', `no tree node at level ${level}, index ${index}`);
+    return l.hashes.subarray(index * HASH_SIZE, (index + 1) * HASH_SIZE);
+  }
+
+  #reserve(level: number, count: number): { hashes: Uint8Array; present: Uint8Array } {
+    let l = this.#levels[level];
+    if (l === undefined) this.#levels[level] = l = { hashes: new Uint8Array(0), present: new Uint8Array(0) };
+    if (l.present.length < count) {
+      const capacity = Math.max(count, l.present.length * 2, 64);
+      const hashes = new Uint8Array(capacity * HASH_SIZE);
+      const present = new Uint8Array(capacity);
+      hashes.set(l.hashes);
+      present.set(l.present);
+      l = this.#levels[level] = { hashes, present };
+    }
+    return l;
   }
 }
 
