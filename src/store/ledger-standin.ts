@@ -3,12 +3,13 @@
  * so that the store and its tests run before the ledger module lands. It is deleted when
  * `ledger-port.ts` switches to the real module; nothing else imports it.
  */
-import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+import { createHash, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { ok, type Result } from '../core/index.ts';
 import canonicalizeJson from 'canonicalize';
 
 export const ENTRY_MEDIA_TYPE = 'application/vnd.jig.ledger-entry.v1+json';
 
-export interface LedgerActor {
+export interface EntryActor {
   readonly id: string;
   readonly party: string;
   /** Ed25519 public key, base64 of the 32 raw bytes. */
@@ -23,11 +24,11 @@ export interface EntryBody {
   readonly seq: number;
   readonly prev: string;
   readonly time: string;
-  readonly actor: LedgerActor;
+  readonly actor: EntryActor;
   readonly event: LedgerEvent;
 }
 export interface SignedEntry extends EntryBody {
-  readonly signature: string;
+  readonly sig: string;
 }
 
 const utf8 = new TextEncoder();
@@ -36,32 +37,44 @@ export function canonicalize(value: unknown): Uint8Array {
   return utf8.encode(canonicalizeJson(value) ?? '');
 }
 
-export function publicKeyBase64(privateKey: KeyObject): string {
+export function generateSigningKey(): KeyObject {
+  return generateKeyPairSync('ed25519').privateKey;
+}
+
+export function toHex(b: Uint8Array): string {
+  return Buffer.from(b).toString('hex');
+}
+
+export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  return Buffer.from(a).equals(b);
+}
+
+export function publicKeyToBase64(privateKey: KeyObject): string {
   const der = createPublicKey(privateKey).export({ format: 'der', type: 'spki' });
   return der.subarray(der.length - 32).toString('base64');
 }
 
 export function signEntry(body: EntryBody, privateKey: KeyObject): SignedEntry {
-  const signature = sign(null, canonicalize(body), privateKey).toString('base64');
-  return { ...body, signature };
+  const sig = sign(null, canonicalize(body), privateKey).toString('base64');
+  return { ...body, sig };
 }
 
 export function encodeEntry(signed: SignedEntry): Uint8Array {
   return canonicalize(signed);
 }
 
-export function decodeEntry(bytes: Uint8Array): SignedEntry {
-  return JSON.parse(new TextDecoder().decode(bytes)) as SignedEntry;
+export function decodeEntry(bytes: Uint8Array): Result<SignedEntry> {
+  return ok(JSON.parse(new TextDecoder().decode(bytes)) as SignedEntry);
 }
 
 export function verifyEntrySignature(signed: SignedEntry): boolean {
-  const { signature, ...body } = signed;
+  const { sig, ...body } = signed;
   const spki = Buffer.concat([
     Buffer.from('302a300506032b6570032100', 'hex'),
     Buffer.from(body.actor.key, 'base64'),
   ]);
   const key = createPublicKey({ key: spki, format: 'der', type: 'spki' });
-  return verify(null, canonicalize(body), key, Buffer.from(signature, 'base64'));
+  return verify(null, canonicalize(body), key, Buffer.from(sig, 'base64'));
 }
 
 export function leafHash(data: Uint8Array): Uint8Array {
@@ -75,7 +88,7 @@ export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
 export interface NodeReader {
   node(level: number, index: number): Uint8Array;
 }
-export interface MerkleNode {
+export interface TreeNode {
   readonly level: number;
   readonly index: number;
   readonly hash: Uint8Array;
@@ -90,7 +103,7 @@ function subtreeHash(start: number, len: number, reader: NodeReader): Uint8Array
   return nodeHash(subtreeHash(start, k, reader), subtreeHash(start + k, len - k, reader));
 }
 
-export function rootHash(size: number, reader: NodeReader): Uint8Array {
+export function treeRoot(size: number, reader: NodeReader): Uint8Array {
   return size === 0 ? createHash('sha256').digest() : subtreeHash(0, size, reader);
 }
 
@@ -138,71 +151,76 @@ export function consistencyProof(size1: number, size2: number, reader: NodeReade
   return proof.reverse();
 }
 
-/** The incremental tree: the perfect subtrees of the current size, left to right. */
-export class MerkleFrontier {
-  private constructor(
-    private count: number,
-    private readonly peaks: { level: number; hash: Uint8Array }[],
-  ) {}
+/** The incremental tree: the perfect subtrees (peaks) of the current size, largest first. */
+export class MerkleTree {
+  #size = 0;
+  #peaks: TreeNode[] = [];
 
-  static empty(): MerkleFrontier {
-    return new MerkleFrontier(0, []);
-  }
-
-  static restore(size: number, reader: NodeReader): MerkleFrontier {
-    const peaks: { level: number; hash: Uint8Array }[] = [];
+  static restore(size: number, reader: NodeReader): MerkleTree {
+    const tree = new MerkleTree();
     let start = 0;
     for (let level = 52; level >= 0; level--) {
       const width = 2 ** level;
       if (Math.floor(size / width) % 2 === 1) {
-        peaks.push({ level, hash: reader.node(level, start / width) });
+        tree.#peaks.push({ level, index: start / width, hash: reader.node(level, start / width) });
         start += width;
       }
     }
-    return new MerkleFrontier(size, peaks);
+    tree.#size = size;
+    return tree;
   }
 
   get size(): number {
-    return this.count;
+    return this.#size;
+  }
+
+  peaks(): TreeNode[] {
+    return [...this.#peaks];
   }
 
   /** Adds a leaf; returns every node it completes, the leaf itself first. */
-  append(leaf: Uint8Array): MerkleNode[] {
-    const done: MerkleNode[] = [{ level: 0, index: this.count, hash: leaf }];
-    this.count += 1;
-    let top = { level: 0, hash: leaf };
-    for (
-      let left = this.peaks.at(-1);
-      left !== undefined && left.level === top.level;
-      left = this.peaks.at(-1)
-    ) {
-      this.peaks.pop();
-      top = { level: top.level + 1, hash: nodeHash(left.hash, top.hash) };
-      done.push({ level: top.level, index: this.count / 2 ** top.level - 1, hash: top.hash });
+  append(leaf: Uint8Array): TreeNode[] {
+    let node: TreeNode = { level: 0, index: this.#size, hash: leaf };
+    const done = [node];
+    while (node.index % 2 === 1) {
+      const left = this.#peaks.pop()!;
+      node = { level: node.level + 1, index: (node.index - 1) / 2, hash: nodeHash(left.hash, node.hash) };
+      done.push(node);
     }
-    this.peaks.push(top);
+    this.#peaks.push(node);
+    this.#size += 1;
     return done;
   }
 
   root(): Uint8Array {
     let acc: Uint8Array | undefined;
-    for (let i = this.peaks.length - 1; i >= 0; i--) {
-      const peak = this.peaks[i]!.hash;
+    for (let i = this.#peaks.length - 1; i >= 0; i--) {
+      const peak = this.#peaks[i]!.hash;
       acc = acc === undefined ? peak : nodeHash(peak, acc);
     }
     return acc ?? createHash('sha256').digest();
   }
+}
 
-  clone(): MerkleFrontier {
-    return new MerkleFrontier(this.count, [...this.peaks]);
+export class MemoryNodes implements NodeReader {
+  readonly #levels: Uint8Array[][] = [];
+
+  put(nodes: readonly TreeNode[]): void {
+    for (const n of nodes) (this.#levels[n.level] ??= [])[n.index] = n.hash;
+  }
+
+  node(level: number, index: number): Uint8Array {
+    const h = this.#levels[level]?.[index];
+    if (h === undefined) throw new Error(`no tree node at level ${level}, index ${index}`);
+    return h;
   }
 }
 
 /** RFC 9162 §2.1.3.2: checks an inclusion proof against a root. */
 export function verifyInclusion(
+  leaf: Uint8Array,
   index: number,
   size: number,
-  leaf: Uint8Array,
   proof: readonly Uint8Array[],
   root: Uint8Array,
 ): boolean {

@@ -11,11 +11,11 @@
  */
 import type { KeyObject } from 'node:crypto';
 import type { EpochMs } from '../core/index.ts';
-import type { LedgerActor, LedgerEvent } from './ledger-port.ts';
+import type { EntryActor, LedgerEvent } from './ledger-port.ts';
 
 /** One entry to append: who acts, what happened, and the actor's Ed25519 private key to sign with. */
 export interface AppendRequest {
-  readonly actor: LedgerActor;
+  readonly actor: EntryActor;
   readonly event: LedgerEvent;
   readonly privateKey: KeyObject;
 }

@@ -4,16 +4,17 @@
  * run the same function.
  */
 import assert from 'node:assert/strict';
-import { generateKeyPairSync } from 'node:crypto';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { isJigError } from '../../src/core/index.ts';
 import {
   decodeEntry,
+  generateSigningKey,
   leafHash,
-  publicKeyBase64,
+  publicKeyToBase64,
   verifyConsistency,
   verifyEntrySignature,
   verifyInclusion,
+  type SignedEntry,
 } from '../../src/store/ledger-port.ts';
 import type { AppendRequest, LedgerStore } from '../../src/store/index.ts';
 
@@ -28,8 +29,8 @@ export interface StoreHarness {
   bumpSchemaVersion(): Promise<void>;
 }
 
-const { privateKey } = generateKeyPairSync('ed25519');
-const actor = { id: 'op-1', party: 'US', key: publicKeyBase64(privateKey) };
+const privateKey = generateSigningKey();
+const actor = { id: 'op-1', party: 'US', key: publicKeyToBase64(privateKey) };
 export const request = (n: number): AppendRequest => ({
   actor,
   event: { type: 'TestRecorded', n },
@@ -37,12 +38,18 @@ export const request = (n: number): AppendRequest => ({
 });
 const requests = (from: number, count: number) => Array.from({ length: count }, (_, i) => request(from + i));
 
+export function decoded(bytes: Uint8Array): SignedEntry {
+  const result = decodeEntry(bytes);
+  assert.ok(result.ok, 'entry decodes');
+  return result.value;
+}
+
 /** Checks the whole chain: seq, prev, leaf hashes, signatures. Returns the leaf hashes. */
 export async function assertChain(store: LedgerStore): Promise<Uint8Array[]> {
   const entries = await store.entries(0, await store.size());
   let prev = '';
   return entries.map((e, i) => {
-    const signed = decodeEntry(e.bytes);
+    const signed = decoded(e.bytes);
     assert.equal(e.seq, i);
     assert.equal(signed.seq, i);
     assert.equal(signed.prev, prev);
@@ -73,7 +80,7 @@ export function storeContract(name: string, harness: StoreHarness): void {
       );
       assert.equal(await store.size(), 5);
       await assertChain(store);
-      const events = (await store.entries(1, 3)).map((e) => decodeEntry(e.bytes).event);
+      const events = (await store.entries(1, 3)).map((e) => decoded(e.bytes).event);
       assert.deepEqual(events, [
         { type: 'TestRecorded', n: 1 },
         { type: 'TestRecorded', n: 2 },
@@ -99,7 +106,7 @@ export function storeContract(name: string, harness: StoreHarness): void {
         const root = await store.rootHash(size);
         for (let index = 0; index < size; index++) {
           const proof = await store.inclusionProof(index, size);
-          assert.ok(verifyInclusion(index, size, leaves[index]!, proof, root), `inclusion ${index}/${size}`);
+          assert.ok(verifyInclusion(leaves[index]!, index, size, proof, root), `inclusion ${index}/${size}`);
         }
         for (let size1 = 1; size1 <= size; size1++) {
           const proof = await store.consistencyProof(size1, size);
@@ -114,6 +121,7 @@ export function storeContract(name: string, harness: StoreHarness): void {
       await assert.rejects(store.inclusionProof(0, 3), expectCode('INVALID_INPUT'));
       await assert.rejects(store.inclusionProof(2, 2), expectCode('INVALID_INPUT'));
       await assert.rejects(store.consistencyProof(3, 2), expectCode('INVALID_INPUT'));
+      await assert.rejects(store.consistencyProof(0, 2), expectCode('INVALID_INPUT'));
     });
 
     it('writes projections in the same transaction and drops them with a failed append', async () => {

@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import { JigError, epochMs, systemClock, type Clock } from '../../core/index.ts';
 import { GroupCommitter } from '../group-commit.ts';
-import { consistencyProof, inclusionProof, rootHash } from '../ledger-port.ts';
+import { consistencyProof, inclusionProof, treeRoot } from '../ledger-port.ts';
 import type {
   AppendRequest,
   LedgerStore,
@@ -78,7 +78,7 @@ class SqliteLedgerStore implements LedgerStore {
   async rootHash(size?: number): Promise<Uint8Array> {
     const n = await this.checkSize(size ?? (await this.size()));
     const head = this.writer.head.frontier;
-    return n === head.size ? head.root() : rootHash(n, this.nodes);
+    return n === head.size ? head.root() : treeRoot(n, this.nodes);
   }
 
   entries(from: number, to: number): Promise<readonly StoredEntry[]> {
@@ -100,9 +100,10 @@ class SqliteLedgerStore implements LedgerStore {
 
   async consistencyProof(size1: number, size2: number): Promise<readonly Uint8Array[]> {
     await this.checkSize(size2);
-    if (!Number.isSafeInteger(size1) || size1 < 0 || size1 > size2) {
-      throw new JigError('INVALID_INPUT', `size1 ${size1} must be from 0 to size2 ${size2}`, {
-        issues: [{ pointer: '/size1', reason: `must be an integer from 0 to ${size2}` }],
+    // From the empty tree there is nothing to prove (every tree extends it): refused, as RFC 9162 verifiers do.
+    if (!Number.isSafeInteger(size1) || size1 < 1 || size1 > size2) {
+      throw new JigError('INVALID_INPUT', `size1 ${size1} must be from 1 to size2 ${size2}`, {
+        issues: [{ pointer: '/size1', reason: `must be an integer from 1 to ${size2}` }],
       });
     }
     return consistencyProof(size1, size2, this.nodes);

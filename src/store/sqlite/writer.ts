@@ -8,7 +8,7 @@
 import type Database from 'better-sqlite3';
 import { JigError, toRfc3339, type Clock } from '../../core/index.ts';
 import type { Job } from '../group-commit.ts';
-import { MerkleFrontier, type NodeReader } from '../ledger-port.ts';
+import { MerkleTree, type NodeReader } from '../ledger-port.ts';
 import { emptyHead, sealBatch, type ChainHead, type SealedBatch } from '../sealing.ts';
 import type { AppendRequest, ProjectionHook, ProjectionTx, Reveal, StoredEntry } from '../types.ts';
 
@@ -35,7 +35,7 @@ export function loadHead(db: Database.Database): ChainHead {
   const last = db.prepare('SELECT seq, leaf_hash FROM ledger_entries ORDER BY seq DESC LIMIT 1').get() as
     Row | undefined;
   const size = last ? last.seq + 1 : 0;
-  const frontier = MerkleFrontier.restore(size, nodeReader(db));
+  const frontier = MerkleTree.restore(size, nodeReader(db));
   return last ? { frontier, lastLeaf: last.leaf_hash } : emptyHead(frontier);
 }
 
