@@ -3,7 +3,15 @@
  * so that the store and its tests run before the ledger module lands. It is deleted when
  * `ledger-port.ts` switches to the real module; nothing else imports it.
  */
-import { createHash, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 import { ok, type Result } from '../core/index.ts';
 import canonicalizeJson from 'canonicalize';
 
@@ -39,6 +47,11 @@ export function canonicalize(value: unknown): Uint8Array {
 
 export function generateSigningKey(): KeyObject {
   return generateKeyPairSync('ed25519').privateKey;
+}
+
+export function signingKeyFromSeed(seed: Uint8Array): KeyObject {
+  const prefix = Buffer.from('302e020100300506032b657004220420', 'hex');
+  return createPrivateKey({ key: Buffer.concat([prefix, seed]), format: 'der', type: 'pkcs8' });
 }
 
 export function toHex(b: Uint8Array): string {
@@ -265,4 +278,25 @@ export function verifyConsistency(
     [fn, sn] = [Math.floor(fn / 2), Math.floor(sn / 2)];
   }
   return sn === 0 && Buffer.from(fr).equals(root1) && Buffer.from(sr).equals(root2);
+}
+
+export const EXPORT_MEDIA_TYPE = 'application/vnd.jig.ledger-export.v1+jsonl';
+
+export interface ExportSource {
+  readonly origin: string;
+  readonly logKey: string;
+  readonly witnesses: readonly string[];
+  readonly entries: Iterable<Uint8Array>;
+  readonly checkpoints: Iterable<string>;
+  readonly reveals?: Iterable<{ readonly seq: number; readonly value: unknown; readonly salt: Uint8Array }>;
+}
+
+/** Header, entries, reveals (checkpoint lines and their consistency proofs come with src/ledger). */
+export function* writeExport(source: ExportSource): Generator<string> {
+  const line = (v: unknown) => new TextDecoder().decode(canonicalize(v)) + '\n';
+  const { origin, logKey, witnesses } = source;
+  yield line({ mediaType: EXPORT_MEDIA_TYPE, origin, logKey, witnesses });
+  for (const bytes of source.entries) yield line({ entry: Buffer.from(bytes).toString('base64') });
+  for (const r of source.reveals ?? [])
+    yield line({ reveal: { seq: r.seq, value: r.value, salt: Buffer.from(r.salt).toString('base64') } });
 }

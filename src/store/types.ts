@@ -32,11 +32,20 @@ export interface StoredEntry {
  * ledger as a salted commitment, and the owner may reveal it later.
  */
 export interface Reveal {
+  /** The commitment as it appears in the entry's event (opaque to the store). */
   readonly commitment: string;
   readonly seq: number;
   readonly ownerParty: string;
   readonly salt: Uint8Array;
-  readonly payload: Uint8Array;
+  /** The committed value (JSON). */
+  readonly value: unknown;
+}
+
+/** Who the log is, as an export names it: origin, log verifier key, the parties' cosigner keys. */
+export interface LedgerIdentity {
+  readonly origin: string;
+  readonly logKey: string;
+  readonly witnesses: readonly string[];
 }
 
 /**
@@ -90,6 +99,11 @@ export interface LedgerStore {
   checkpoints(): Promise<readonly StoredCheckpoint[]>;
   /** The reveal of a commitment, only to its owning party; undefined for anyone else. */
   reveal(commitment: string, party: string): Promise<Reveal | undefined>;
+  /** Every reveal owned by `party`, by seq (for that party's own exports). */
+  reveals(party: string): Promise<readonly Reveal[]>;
+  /** Sets who the log is (once at set-up; replaced when called again). */
+  setIdentity(identity: LedgerIdentity): Promise<void>;
+  identity(): Promise<LedgerIdentity | undefined>;
   /** A projection document written by a `ProjectionHook`. */
   projection(namespace: string, key: string): Promise<unknown>;
   /** Every document of a namespace, ordered by key. */

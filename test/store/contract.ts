@@ -150,11 +150,16 @@ export function storeContract(name: string, harness: StoreHarness): void {
           seq: entry!.seq,
           ownerParty: 'US',
           salt: Buffer.from('s'),
-          payload: Buffer.from('p'),
+          value: [36, 2],
         }),
       );
-      assert.equal((await store.reveal('c1', 'US'))?.seq, 0);
+      assert.deepEqual((await store.reveal('c1', 'US'))?.value, [36, 2]);
       assert.equal(await store.reveal('c1', 'RU'), undefined);
+      assert.deepEqual(
+        (await store.reveals('US')).map((r) => r.seq),
+        [0],
+      );
+      assert.deepEqual(await store.reveals('RU'), []);
     });
 
     it('keeps checkpoints with their cosignatures', async () => {
@@ -173,6 +178,12 @@ export function storeContract(name: string, harness: StoreHarness): void {
     });
 
     it('keeps everything across a reopen', async () => {
+      const identity = {
+        origin: 'jig.example/ledger',
+        logKey: 'jig.example/ledger+01+AA',
+        witnesses: ['ru+04+BB'],
+      };
+      await store.setIdentity(identity);
       await store.append(requests(0, 13), (tx) => tx.put('p', 'k', { v: 1 }));
       await store.putCheckpoint({ size: 13, rootHash: await store.rootHash(), note: 'n\n' });
       const root = Buffer.from(await store.rootHash());
@@ -181,6 +192,7 @@ export function storeContract(name: string, harness: StoreHarness): void {
       assert.equal(await store.size(), 13);
       assert.deepEqual(Buffer.from(await store.rootHash()), root);
       assert.deepEqual(await store.projection('p', 'k'), { v: 1 });
+      assert.deepEqual(await store.identity(), identity);
       assert.equal((await store.latestCheckpoint())?.size, 13);
       await store.append(requests(13, 3));
       const leaves = await assertChain(store);

@@ -52,7 +52,15 @@ export const MIGRATIONS: readonly Migration[] = [
         seq INTEGER NOT NULL REFERENCES ledger_entries (seq),
         owner_party TEXT NOT NULL,
         salt BLOB NOT NULL,
-        payload BLOB NOT NULL
+        value TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX ledger_reveals_owner ON ledger_reveals (owner_party, seq);
+      -- Who the log is: its origin, its verifier key and the parties' cosigner keys (for exports).
+      CREATE TABLE ledger_identity (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        origin TEXT NOT NULL,
+        log_key TEXT NOT NULL,
+        witnesses TEXT NOT NULL
       ) STRICT;
       -- Derived state written in the same transaction as the entries it derives from.
       CREATE TABLE projections (

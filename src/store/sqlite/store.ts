@@ -9,6 +9,7 @@ import { GroupCommitter } from '../group-commit.ts';
 import { consistencyProof, inclusionProof, treeRoot } from '../ledger-port.ts';
 import type {
   AppendRequest,
+  LedgerIdentity,
   LedgerStore,
   ProjectionHook,
   Reveal,
@@ -48,11 +49,21 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Ledg
 }
 
 type EntryRow = { seq: number; leaf_hash: Buffer; bytes: Buffer };
+type RevealRow = { commitment: string; seq: number; owner_party: string; salt: Buffer; value: string };
+const toReveal = (r: RevealRow): Reveal => ({
+  commitment: r.commitment,
+  seq: r.seq,
+  ownerParty: r.owner_party,
+  salt: r.salt,
+  value: JSON.parse(r.value) as unknown,
+});
 type CheckpointRow = { size: number; root_hash: Buffer; note: string; created_at: number };
 
 class SqliteLedgerStore implements LedgerStore {
   private readonly committer: GroupCommitter<AppendJob, readonly StoredEntry[]>;
   private readonly nodes;
+  private readonly lastSeq;
+  private readonly range;
   private closed = false;
 
   constructor(
@@ -63,6 +74,10 @@ class SqliteLedgerStore implements LedgerStore {
   ) {
     this.committer = new GroupCommitter((jobs) => writer.commitGroup(jobs));
     this.nodes = nodeReader(reader);
+    this.lastSeq = reader.prepare('SELECT max(seq) FROM ledger_entries').pluck();
+    this.range = reader.prepare(
+      'SELECT seq, leaf_hash, bytes FROM ledger_entries WHERE seq >= ? AND seq < ? ORDER BY seq',
+    );
   }
 
   append(batch: readonly AppendRequest[], project?: ProjectionHook): Promise<readonly StoredEntry[]> {
@@ -71,7 +86,7 @@ class SqliteLedgerStore implements LedgerStore {
   }
 
   size(): Promise<number> {
-    const last = this.reader.prepare('SELECT max(seq) FROM ledger_entries').pluck().get() as number | null;
+    const last = this.lastSeq.get() as number | null;
     return Promise.resolve((last ?? -1) + 1);
   }
 
@@ -82,9 +97,7 @@ class SqliteLedgerStore implements LedgerStore {
   }
 
   entries(from: number, to: number): Promise<readonly StoredEntry[]> {
-    const rows = this.reader
-      .prepare('SELECT seq, leaf_hash, bytes FROM ledger_entries WHERE seq >= ? AND seq < ? ORDER BY seq')
-      .all(from, to) as EntryRow[];
+    const rows = this.range.all(from, to) as EntryRow[];
     return Promise.resolve(rows.map((r) => ({ seq: r.seq, leafHash: r.leaf_hash, bytes: r.bytes })));
   }
 
@@ -162,11 +175,36 @@ class SqliteLedgerStore implements LedgerStore {
   reveal(commitment: string, party: string): Promise<Reveal | undefined> {
     const row = this.reader
       .prepare('SELECT * FROM ledger_reveals WHERE commitment = ? AND owner_party = ?')
-      .get(commitment, party) as
-      { commitment: string; seq: number; owner_party: string; salt: Buffer; payload: Buffer } | undefined;
-    if (!row) return Promise.resolve(undefined);
-    const { seq, salt, payload } = row;
-    return Promise.resolve({ commitment: row.commitment, seq, ownerParty: row.owner_party, salt, payload });
+      .get(commitment, party) as RevealRow | undefined;
+    return Promise.resolve(row && toReveal(row));
+  }
+
+  reveals(party: string): Promise<readonly Reveal[]> {
+    const rows = this.reader
+      .prepare('SELECT * FROM ledger_reveals WHERE owner_party = ? ORDER BY seq, commitment')
+      .all(party) as RevealRow[];
+    return Promise.resolve(rows.map(toReveal));
+  }
+
+  async setIdentity(identity: LedgerIdentity): Promise<void> {
+    const { origin, logKey, witnesses } = identity;
+    await this.committer.exclusive(() => {
+      this.db
+        .prepare(
+          `INSERT INTO ledger_identity (id, origin, log_key, witnesses) VALUES (1, ?, ?, ?)
+           ON CONFLICT DO UPDATE SET origin = excluded.origin, log_key = excluded.log_key, witnesses = excluded.witnesses`,
+        )
+        .run(origin, logKey, JSON.stringify(witnesses));
+      return Promise.resolve();
+    });
+  }
+
+  identity(): Promise<LedgerIdentity | undefined> {
+    const row = this.reader.prepare('SELECT origin, log_key, witnesses FROM ledger_identity').get() as
+      { origin: string; log_key: string; witnesses: string } | undefined;
+    return Promise.resolve(
+      row && { origin: row.origin, logKey: row.log_key, witnesses: JSON.parse(row.witnesses) as string[] },
+    );
   }
 
   projection(namespace: string, key: string): Promise<unknown> {

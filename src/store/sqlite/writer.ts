@@ -130,7 +130,7 @@ function projectionTx(db: Database.Database): ProjectionTx {
   );
   const del = db.prepare('DELETE FROM projections WHERE namespace = ? AND key = ?');
   const reveal = db.prepare(
-    'INSERT INTO ledger_reveals (commitment, seq, owner_party, salt, payload) VALUES (?, ?, ?, ?, ?)',
+    'INSERT INTO ledger_reveals (commitment, seq, owner_party, salt, value) VALUES (?, ?, ?, ?, ?)',
   );
   return {
     get: (ns, key) => {
@@ -149,7 +149,9 @@ function projectionTx(db: Database.Database): ProjectionTx {
       return Promise.resolve();
     },
     putReveal: (r: Reveal) => {
-      reveal.run(r.commitment, r.seq, r.ownerParty, r.salt, r.payload);
+      const json = JSON.stringify(r.value) as string | undefined;
+      if (json === undefined) throw new JigError('INVALID_INPUT', 'a revealed value must be JSON');
+      reveal.run(r.commitment, r.seq, r.ownerParty, r.salt, json);
       return Promise.resolve();
     },
   };
