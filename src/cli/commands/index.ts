@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { register as ledgerExport } from './ledger-export.ts';
+import { register as policy } from './policy.ts';
 
 /** Every subcommand of `jig`, in the order `jig --help` lists them. */
-const registrars: ((program: Command) => void)[] = [ledgerExport];
+const registrars: ((program: Command) => void)[] = [policy, ledgerExport];
 
 export function registerCommands(program: Command): void {
   for (const register of registrars) register(program);
