@@ -6,6 +6,7 @@
  */
 import mgrs from 'mgrs';
 import { err, ok, type Result } from '../core/index.ts';
+import { wrapLon } from './distance.ts';
 import { lonLat, type LonLat } from './types.ts';
 
 const MGRS = /^(\d{1,2})\s*([C-HJ-NP-X])\s*([A-HJ-NP-Z]{2})\s*(\d*)\s*(\d*)$/;
@@ -41,7 +42,8 @@ export function parseMgrs(text: string): Result<LonLat> {
     const [lon, lat] = mgrs.toPoint(`${m[1]}${m[2]}${m[3]}${digits}`);
     if (!Number.isFinite(lon) || !Number.isFinite(lat))
       return fail(`MGRS reference "${text}" does not convert`);
-    return ok(lonLat(lon, lat));
+    // The centre of a square at the edge of zone 1 or 60 may fall a hair past ±180.
+    return ok(lonLat(wrapLon(lon), lat));
   } catch (e) {
     return fail(`MGRS reference "${text}" is invalid: ${(e as Error).message}`);
   }
@@ -121,5 +123,8 @@ export function formatDms(p: LonLat, secDigits = 1): string {
 export function formatMgrs(p: LonLat, digits = 5): string {
   if (Math.abs(p[1]) > 84 || p[1] < -80)
     throw new RangeError('MGRS covers latitudes 80°S to 84°N (UPS is not supported)');
-  return mgrs.forward([p[0], p[1]], digits);
+  // mgrs takes the zone as floor((lon + 180) / 6) + 1, which gives a nonexistent zone 61 when
+  // lon + 180 rounds to 360; the antimeridian is the same line as -180, in zone 1.
+  const lon = p[0] + 180 >= 360 ? -180 : p[0];
+  return mgrs.forward([lon, p[1]], digits);
 }
