@@ -26,6 +26,7 @@ export class BoxIndex {
     ny: 0,
     start: new Uint32Array(1),
     items: new Uint32Array(0),
+    boxes: new Float64Array(0),
   };
   private minX = Infinity;
   private maxX = -Infinity;
@@ -122,6 +123,7 @@ export class BoxIndex {
       ny,
       start: new Uint32Array(nx * ny + 1),
       items: new Uint32Array(0),
+      boxes: new Float64Array(0),
     };
     const cells = (i: number, fn: (c: number) => void) => {
       const x0 = Math.max(0, Math.floor((b[4 * i]! - g.minX) / cw)),
@@ -133,8 +135,16 @@ export class BoxIndex {
     for (const i of live) cells(i, (c) => g.start[c + 1]!++);
     for (let c = 0; c < nx * ny; c++) g.start[c + 1]! += g.start[c]!;
     g.items = new Uint32Array(g.start[nx * ny]!);
+    // Each cell keeps a copy of its boxes: a lookup then reads one contiguous run of memory
+    // instead of jumping to every slot's box (cache misses dominated the time before).
+    g.boxes = new Float64Array(4 * g.items.length);
     const fill = g.start.slice(0, nx * ny);
-    for (const i of live) cells(i, (c) => (g.items[fill[c]!++] = i));
+    for (const i of live)
+      cells(i, (c) => {
+        const k = fill[c]!++;
+        g.items[k] = i;
+        g.boxes.set(b.subarray(4 * i, 4 * i + 4), 4 * k);
+      });
     this.grid = g;
   }
 
@@ -156,10 +166,13 @@ export class BoxIndex {
       cy = Math.floor((y - g.minY) / g.ch);
     if (cx >= 0 && cy >= 0 && cx < g.nx && cy < g.ny) {
       const c = cy * g.nx + cx;
+      const gb = g.boxes;
       for (let k = g.start[c]!, end = g.start[c + 1]!; k < end; k++) {
-        const i = g.items[k]!,
-          o = 4 * i;
-        if (x >= b[o]! && x <= b[o + 2]! && y >= b[o + 1]! && y <= b[o + 3]! && !dead[i]) fn(i, dx);
+        const o = 4 * k;
+        if (x >= gb[o]! && x <= gb[o + 2]! && y >= gb[o + 1]! && y <= gb[o + 3]!) {
+          const i = g.items[k]!;
+          if (!dead[i]) fn(i, dx);
+        }
       }
     }
     for (let i = this.builtCount; i < this.count; i++) {

@@ -60,7 +60,7 @@ export class SpatialIndex<T extends { readonly id: string }> {
     private readonly reachOf: (item: T) => number,
     items: readonly T[] = [],
   ) {
-    const boxes = items.map((item) => this.store(item));
+    const boxes = spatialOrder(items, geometryOf).map((item) => this.store(item));
     this.boxes = new BoxIndex(boxes);
   }
 
@@ -114,6 +114,33 @@ export class SpatialIndex<T extends { readonly id: string }> {
   eachInBox(box: readonly number[], fn: (item: T, shape: Shape, reach: number, dx: number) => void): void {
     this.boxes.inBox(box, (slot, dx) => fn(this.items[slot]!, this.shapes[slot]!, this.reaches[slot]!, dx));
   }
+}
+
+/**
+ * Items sorted along a Z-order curve of their first position, so that neighbours on the ground
+ * are neighbours in memory: a lookup then touches a few cache lines, not one per candidate.
+ */
+function spatialOrder<T>(items: readonly T[], geometryOf: (item: T) => Geometry): readonly T[] {
+  const key = (item: T) => {
+    const [lon = 0, lat = 0] = firstPosition(geometryOf(item));
+    const x = Math.floor(((lon + 540) % 360) * 2048),
+      y = Math.floor((lat + 90) * 4096);
+    let k = 0;
+    for (let b = 19; b >= 0; b--) k = k * 4 + ((x >> b) & 1) * 2 + ((y >> b) & 1);
+    return k;
+  };
+  const keys = items.map(key);
+  return items
+    .map((_, i) => i)
+    .sort((a, b) => keys[a]! - keys[b]!)
+    .map((i) => items[i]!);
+}
+
+function firstPosition(g: Geometry): readonly number[] {
+  if (g.type === 'GeometryCollection') return g.geometries[0] ? firstPosition(g.geometries[0]) : [0, 0];
+  let c: unknown = g.coordinates;
+  while (Array.isArray(c) && Array.isArray(c[0])) c = c[0];
+  return Array.isArray(c) ? (c as number[]) : [0, 0];
 }
 
 export const buildAreaIndex = (areas: readonly DesignatedArea[]) =>
