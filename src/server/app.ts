@@ -17,6 +17,13 @@ import { resourceRoutes } from './resources.ts';
 import { accessOf, register, type AnyRoute, type ServerDeps } from './route.ts';
 import { sessionRoutes } from './session.ts';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route as "METHOD /path", in registration order. */
+    registeredRoutes(): string[];
+  }
+}
+
 export interface ServerOptions {
   readonly service: JigService;
   readonly people: PeopleDirectory;
@@ -94,11 +101,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     policy: options.policy,
     secureCookies: options.secureCookies ?? 'auto',
   };
-  // Every route must appear in the authorization table, the web app's included.
+  // Every API route must appear in the authorization table, whoever registers it.
+  const registered: string[] = [];
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat())
+    for (const method of [route.method].flat()) {
       if (route.url.startsWith('/api/')) accessOf(method, route.url);
+      registered.push(`${method} ${route.url}`);
+    }
   });
+  app.decorate('registeredRoutes', () => [...registered]);
   registerProblems(app);
   registerJsonParser(app);
   await app.register(cookie);

@@ -14,7 +14,7 @@ export const time = z
 
 const window = z
   .strictObject({ from: time, to: time })
-  .refine((w) => (parseRfc3339(w.from) ?? 0) <= (parseRfc3339(w.to) ?? 0), {
+  .refine((w) => !((parseRfc3339(w.from) ?? -Infinity) > (parseRfc3339(w.to) ?? Infinity)), {
     message: 'the window ends before it starts',
     path: ['to'],
   });

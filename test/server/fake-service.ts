@@ -28,6 +28,7 @@ const CREATES: Record<string, Collection> = {
   NotifyFlight: 'flights',
   ReportViolation: 'violations',
   NotifyMovement: 'movements',
+  ReportTracks: 'tracks',
 };
 
 interface Logged {
