@@ -87,7 +87,7 @@ export function closestApproach(rel: RelativeState): ClosestApproach {
  * Where a quadratic a t^2 + b t + c is negative: the open interval between its roots, or
  * undefined. With a = 0 (no relative motion) it is everywhere or nowhere.
  */
-export function negativeInterval(a: number, b: number, c: number): [number, number] | undefined {
+function negativeInterval(a: number, b: number, c: number): [number, number] | undefined {
   if (a === 0) return c < 0 ? [-Infinity, Infinity] : undefined;
   const disc = b * b - 4 * a * c;
   if (disc <= 0) return undefined;
@@ -99,7 +99,7 @@ export function negativeInterval(a: number, b: number, c: number): [number, numb
 }
 
 /** Where |z0 + vz t| < h: an open interval, everything, or nothing. */
-export function verticalInterval(z0: number, vz: number, h: number): [number, number] | undefined {
+function verticalInterval(z0: number, vz: number, h: number): [number, number] | undefined {
   if (vz === 0) return Math.abs(z0) < h ? [-Infinity, Infinity] : undefined;
   const t1 = (-h - z0) / vz;
   const t2 = (h - z0) / vz;

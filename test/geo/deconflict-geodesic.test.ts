@@ -7,9 +7,9 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { destination, NMI_M, surfaceDistanceM, type LonLat } from '../../src/geo/geodesy.ts';
+import { destination, NMI_M, surfaceDistanceM, toEcef, type LonLat } from '../../src/geo/geodesy.ts';
 import { conflictBetween } from '../../src/geo/route-conflict.ts';
-import { prepareRoute } from '../../src/geo/route-path.ts';
+import { prepareRoute, STRIDE, T, X } from '../../src/geo/route-path.ts';
 import { positionAt, type Route } from '../../src/geo/route.ts';
 
 const T0 = Date.UTC(2016, 6, 31, 12);
@@ -111,4 +111,42 @@ describe('the exact pair check against geodesic flight stepped every second', ()
       assert.ok(checked > 1000 && conflicts >= 3, `${checked} steps, ${conflicts} conflicts`);
     });
   }
+});
+
+describe('inner vertices of legs up to 200 km', () => {
+  it('lie within 3 m of the WGS 84 geodesic, at any latitude', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -180, max: 180, noNaN: true }),
+        fc.double({ min: -90, max: 90, noNaN: true }),
+        fc.double({ min: 0, max: 360, noNaN: true }),
+        fc.double({ min: 20_001, max: 199_000, noNaN: true }),
+        (lon, lat, bearing, lengthM) => {
+          const a: LonLat = [lon, lat];
+          const b = destination(a, bearing, lengthM, 'wgs84');
+          const r: Route = {
+            id: 'leg',
+            altitude: { minM: 0, maxM: 0 },
+            waypoints: [
+              { position: a, time: T0 },
+              { position: b, time: T0 + 1_000_000 },
+            ],
+          };
+          const path = prepareRoute(r);
+          assert.ok(path.n > 2);
+          for (let i = 1; i < path.n - 1; i++) {
+            const o = i * STRIDE;
+            const truth = toEcef(positionAt(r, path.v[o + T]!)!.position, 'wgs84');
+            const d = Math.hypot(
+              truth[0] - path.v[o + X]!,
+              truth[1] - path.v[o + X + 1]!,
+              truth[2] - path.v[o + X + 2]!,
+            );
+            assert.ok(d < 3, `${d} m off at vertex ${i}`);
+          }
+        },
+      ),
+      { numRuns: 300, seed: 11 },
+    );
+  });
 });
