@@ -1,0 +1,42 @@
+/**
+ * `npm run bench -- ledger [--json] [--large]`: durable signed appends (single, from concurrent
+ * callers, batched), verification, and inclusion proofs at a million entries, each beside a plain
+ * baseline measured in the same run. `--large` runs five times the entries and 4M for proofs.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { measureAppends } from './appends.ts';
+import { report } from './measure.ts';
+import { measureProofs } from './proofs.ts';
+import { verifyRate } from './verify.ts';
+import { run as runMerkle } from './merkle.ts';
+
+export async function run(options: { json: boolean; argv?: readonly string[] }): Promise<void> {
+  const large = options.argv?.includes('--large') ?? false;
+  const dir = mkdtempSync(join(tmpdir(), 'jig-bench-ledger-'));
+  const out = (metric: string, value: number, unit: string, baseline?: string, base?: number) =>
+    report(
+      { metric, value, unit, ...(baseline && base ? { baseline, ratio: value / base } : {}) },
+      options.json,
+    );
+  try {
+    const a = await measureAppends(dir, large ? 5 : 1);
+    out('raw_ed25519_sign_per_s', a.raw_sign, 'ops/s');
+    out('raw_ed25519_verify_per_s', a.raw_verify, 'ops/s');
+    out('bare_insert_1_per_tx_per_s', a.bare_insert_single, 'rows/s');
+    out('bare_insert_100_per_tx_per_s', a.bare_insert_batched, 'rows/s');
+    out('signed_appends_single_per_s', a.single, 'entries/s', 'bare_insert_1_per_tx', a.bare_insert_single);
+    out('signed_appends_grouped_per_s', a.grouped, 'entries/s', 'raw_ed25519_sign', a.raw_sign);
+    out('signed_appends_batched_per_s', a.batched, 'entries/s', 'raw_ed25519_sign', a.raw_sign);
+    const v = await verifyRate(join(dir, 'grouped.db'));
+    out('verify_entries_per_s', v, 'entries/s', 'raw_ed25519_verify', a.raw_verify);
+    const p = await measureProofs(large ? 4_000_000 : 1_000_000);
+    out('proof_ledger_setup_s', p.build_s, 's');
+    out('inclusion_proof_at_1m_us', p.proof_us, 'us', 'bare_node_lookup', p.lookup_us);
+    // The pure Merkle tree in memory and the export verifier of `jig ledger verify`.
+    await runMerkle({ json: options.json, args: large ? ['--big'] : [] });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
