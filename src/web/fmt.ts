@@ -39,5 +39,5 @@ export function titleOf(item: Item): string {
   for (const k of ['name', 'title', 'callsign', 'actor', 'kind', 'category']) {
     if (typeof item[k] === 'string' && item[k]) return item[k];
   }
-  return item.id;
+  return `#${item.id.slice(0, 8)}`;
 }

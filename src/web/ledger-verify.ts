@@ -66,7 +66,8 @@ export function parseNote(s: string): Note | undefined {
 }
 
 export function parseVkey(line: string): VerifierKey | undefined {
-  const [name, id, key] = line.trim().split('+');
+  // Base64 may itself contain '+': only the first two separate fields.
+  const [, name, id, key] = /^([^+]+)\+([^+]+)\+(.+)$/.exec(line.trim()) ?? [];
   const raw = key ? b64(key) : undefined;
   if (!name || !id || !/^[0-9a-f]{8}$/.test(id) || !raw || raw.length < 2) return undefined;
   return { name, keyId: id, type: raw[0] ?? 0, key: raw.subarray(1) };

@@ -1,7 +1,7 @@
 /** The app's entry: sign-in, then the map, the side panels and the time bar, kept live. */
 import { currentSession, logout, type Collection, type Item, type Person } from './api.ts';
 import { formatCoord } from './coords.ts';
-import { byId } from './dom.ts';
+import { byId, mount } from './dom.ts';
 import { onLangChange, setLang, t } from './i18n/index.ts';
 import { Live } from './live.ts';
 import { MapView } from './map/index.ts';
@@ -53,14 +53,7 @@ function tabCount(id: TabId): number | undefined {
   return undefined;
 }
 
-function renderSide(): void {
-  const panel = byId('side-panel');
-  // Never rebuild a panel under the user's cursor: typed text would be lost. Render on blur.
-  if (panel.contains(document.activeElement) && document.activeElement !== panel && active !== 'ledger') {
-    dirty = true;
-    return;
-  }
-  dirty = false;
+function renderTabStrip(): void {
   renderTabs(
     byId('side-tabs'),
     TABS.map((id) => ({ id, label: t(`tab.${id}`), count: tabCount(id) })),
@@ -70,6 +63,22 @@ function renderSide(): void {
       renderSide();
     },
   );
+}
+
+/** Re-renders the side panel; a data change leaves forms and the ledger as they are (typed input stays). */
+function renderSide(dataChange = false): void {
+  const panel = byId('side-panel');
+  if (dataChange && (active === 'create' || active === 'ledger')) {
+    renderTabStrip();
+    return;
+  }
+  // Never rebuild a panel under the user's cursor: typed text would be lost. Render on blur.
+  if (dataChange && panel.contains(document.activeElement) && document.activeElement !== panel) {
+    dirty = true;
+    return;
+  }
+  dirty = false;
+  renderTabStrip();
   panel.setAttribute('aria-labelledby', `tab-${active}`);
   const refresh = () => live?.refetch(TAB_DATA[active]?.[0]);
   if (!map) return;
@@ -115,7 +124,7 @@ function wire(): void {
   for (const topic of sideTopics)
     store.on(topic, () =>
       TAB_DATA[active]?.includes(topic as Collection) || topic === 'nominations' || topic === 'alerts'
-        ? renderSide()
+        ? renderSide(true)
         : undefined,
     );
   store.on('feed', () => renderHeader(byId('header'), () => void signOut()));
@@ -133,6 +142,7 @@ function wire(): void {
 function startApp(p: Person): void {
   store.person = p;
   byId('login').hidden = true;
+  mount(byId('login'));
   byId('app').hidden = false;
   const pointer = byId('pointer');
   map = new MapView(byId('map'), (c) => (pointer.textContent = formatCoord(c, store.coordFormat)));

@@ -75,7 +75,7 @@ export function seed(): Record<string, Rec[]> {
         name: 'Aleppo field hospital',
         category: 'hospital',
         geometry: pt(37.16, 36.21),
-        buffer_m: 3000,
+        buffer_m: 10000,
       },
       {
         id: 'ps-2',

@@ -18,6 +18,8 @@ export class DrawTool {
   private kind: DrawKind | undefined;
   private pts: [number, number][] = [];
   private done: ((g: GeoJSON.Geometry | undefined) => void) | undefined;
+  /** The click that places a point must not also open the feature under it. */
+  private finishing = false;
 
   constructor(private readonly map: MapLibre) {
     map.on('click', (e) => this.click(e));
@@ -34,7 +36,7 @@ export class DrawTool {
   }
 
   get active(): boolean {
-    return this.kind !== undefined;
+    return this.kind !== undefined || this.finishing;
   }
 
   start(kind: DrawKind, done: (g: GeoJSON.Geometry | undefined) => void): void {
@@ -50,6 +52,8 @@ export class DrawTool {
     const g = this.kind ? toGeometry(this.kind, this.pts) : undefined;
     const done = this.done;
     this.reset();
+    this.finishing = true;
+    setTimeout(() => (this.finishing = false), 0);
     done?.(g);
   }
 

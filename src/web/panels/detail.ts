@@ -12,6 +12,7 @@ const TIME = /(^time$|_at$|^valid_|^from$|^to$)/;
 function value(k: string, v: unknown): HTMLElement | string {
   if (typeof v === 'string' && TIME.test(k)) return fmtTime(v);
   if (k === 'status') return badge('status', v);
+  if (typeof v === 'string') return tValue('value', v);
   if (typeof v === 'object' && v !== null) return h('pre', { className: 'mono' }, JSON.stringify(v, null, 1));
   return String(v);
 }
