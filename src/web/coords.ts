@@ -6,7 +6,8 @@ import * as mgrsModule from 'mgrs';
 
 // The bundler takes mgrs's ES module; Node (unit tests) loads its CommonJS build, whose names
 // sit under `default`. Either way the same two functions are used.
-const mgrs = (mgrsModule as { default?: typeof mgrsModule }).default ?? mgrsModule;
+const cjs = 'default';
+const mgrs = ((mgrsModule as Record<string, unknown>)[cjs] as typeof mgrsModule | undefined) ?? mgrsModule;
 
 export type CoordFormat = 'dd' | 'mgrs';
 export type LonLat = [number, number];

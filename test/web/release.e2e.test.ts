@@ -59,7 +59,8 @@ describe("a party's page and the other party's restricted records", { skip: noBr
     }
     await ruPage.waitForFunction(() => document.querySelectorAll('.place-label').length > 0);
     // The feed tells the RU page to refetch; wait until the joint record has come in.
-    for (let i = 0; i < 100 && !received.some((t) => t.includes('Joint site')); i++) await ruPage.waitForTimeout(100);
+    for (let i = 0; i < 100 && !received.some((t) => t.includes('Joint site')); i++)
+      await ruPage.waitForTimeout(100);
     await ruPage.click('#tab-violations');
     assert.ok(
       received.some((t) => t.includes('Joint site')),

@@ -35,6 +35,7 @@ export class MapView {
   readonly tracks = new TrackTable();
   readonly draw: DrawTool;
   private flushQueued = false;
+  private lastFlush = 0;
   private readonly ready: Promise<void>;
   private labels: Marker[] = [];
 
@@ -131,11 +132,19 @@ export class MapView {
   private queueFlush(): void {
     if (this.flushQueued) return;
     this.flushQueued = true;
-    requestAnimationFrame(() => {
+    // Each flush re-tiles every track in the worker; reports arrive about once a second, so
+    // flushing at most every 500 ms loses nothing visible and leaves frames for panning.
+    const wait = Math.max(0, this.lastFlush + 500 - performance.now());
+    setTimeout(() => requestAnimationFrame(() => this.flush()), wait);
+  }
+
+  private flush(): void {
+    {
       this.flushQueued = false;
+      this.lastFlush = performance.now();
       void this.source('tracks')?.setData(this.tracks.points());
       void this.source('track-trails')?.setData(this.tracks.trails());
-    });
+    }
   }
 
   private select(f: MapGeoJSONFeature | undefined): void {
