@@ -7,9 +7,10 @@ const allowed = {
   policy: ['core', 'geo'],
   rules: ['core', 'geo', 'ledger', 'policy'],
   store: ['core', 'geo', 'ledger', 'policy', 'rules'],
-  ingest: ['core', 'geo', 'ledger', 'policy', 'rules', 'store'],
-  server: ['core', 'geo', 'ledger', 'policy', 'rules', 'store', 'ingest'],
-  cli: ['core', 'geo', 'ledger', 'policy', 'rules', 'store', 'ingest', 'server'],
+  service: ['core', 'geo', 'ledger', 'policy', 'rules', 'store'],
+  ingest: ['core', 'geo', 'ledger', 'policy', 'rules', 'store', 'service'],
+  server: ['core', 'geo', 'ledger', 'policy', 'rules', 'store', 'service', 'ingest'],
+  cli: ['core', 'geo', 'ledger', 'policy', 'rules', 'store', 'service', 'ingest', 'server'],
   web: ['core', 'geo', 'policy'],
 };
 const modules = Object.keys(allowed);
@@ -18,7 +19,7 @@ const layering = modules.map((mod) => ({
   name: `layering-${mod}`,
   comment:
     `src/${mod} may import only ${allowed[mod].length ? allowed[mod].map((m) => 'src/' + m).join(', ') : 'itself'}. ` +
-    'Dependencies point one way: core -> geo, ledger, policy -> rules -> store -> ingest -> server -> cli.',
+    'Dependencies point one way: core -> geo, ledger, policy -> rules -> store -> service -> ingest -> server -> cli.',
   severity: 'error',
   from: { path: `^src/${mod}/` },
   to: { path: `^src/(?!(${[mod, ...allowed[mod]].join('|')})/)[^/]+/` },
