@@ -34,9 +34,20 @@ export function evidenceRef(bytes: Uint8Array, name: string, mediaType: string):
   return { sha256: sha256Hex(bytes), name, mediaType, size: bytes.byteLength };
 }
 
+/** What the agreement allows as evidence (its `evidence` section). */
+export interface EvidenceLimits {
+  readonly maxFiles: number;
+  readonly maxFileBytes: number;
+  readonly mediaTypes: readonly string[];
+}
+
 /** Every fault in a list of evidence references, with JSON pointers under `base`. */
-export function evidenceIssues(list: readonly EvidenceRef[], base: string): FieldIssue[] {
-  const issues: FieldIssue[] = [];
+export function evidenceIssues(
+  list: readonly EvidenceRef[],
+  base: string,
+  limits?: EvidenceLimits,
+): FieldIssue[] {
+  const issues: FieldIssue[] = limits ? limitIssues(list, base, limits) : [];
   const seen = new Set<string>();
   list.forEach((e, i) => {
     if (!SHA256_HEX.test(e.sha256))
@@ -47,6 +58,22 @@ export function evidenceIssues(list: readonly EvidenceRef[], base: string): Fiel
       issues.push({ pointer: `${base}/${i}/size`, reason: 'must be a non-negative integer' });
     if (e.name.length === 0 || e.name.length > 255)
       issues.push({ pointer: `${base}/${i}/name`, reason: 'must be 1 to 255 characters' });
+  });
+  return issues;
+}
+
+function limitIssues(list: readonly EvidenceRef[], base: string, limits: EvidenceLimits): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (list.length > limits.maxFiles)
+    issues.push({ pointer: base, reason: `at most ${limits.maxFiles} files` });
+  list.forEach((e, i) => {
+    if (e.size > limits.maxFileBytes)
+      issues.push({ pointer: `${base}/${i}/size`, reason: `must be at most ${limits.maxFileBytes} bytes` });
+    if (!limits.mediaTypes.includes(e.mediaType))
+      issues.push({
+        pointer: `${base}/${i}/mediaType`,
+        reason: `must be one of ${limits.mediaTypes.join(', ')}`,
+      });
   });
   return issues;
 }

@@ -70,8 +70,11 @@ export function detailsIssues(d: NoticeDetails, base: string): FieldIssue[] {
     : movementIssues(d.movement, `${base}/movement`);
 }
 
-export function outcomeIssues(c: RecordOutcome): FieldIssue[] {
-  const issues = [...text(c.narrative, '/narrative', MAX_TEXT), ...evidenceIssues(c.evidence, '/evidence')];
+export function outcomeIssues(c: RecordOutcome, policy: HumanitarianPolicy): FieldIssue[] {
+  const issues = [
+    ...text(c.narrative, '/narrative', MAX_TEXT),
+    ...evidenceIssues(c.evidence, '/evidence', policy.evidence),
+  ];
   if (c.where) issues.push(...geometryIssues(c.where, ['Point'], '/where'));
   if (c.outcome === 'denied' && c.where === null)
     issues.push({ pointer: '/where', reason: 'a denial says where access was denied' });

@@ -5,7 +5,7 @@
  */
 import type { EpochMs, PartyId, PersonId, RecordId } from '../core/index.ts';
 import type { Attribution, DomainEvent } from './model.ts';
-import type { EvidenceRef } from './evidence.ts';
+import type { EvidenceLimits, EvidenceRef } from './evidence.ts';
 import type { Geometry } from './humanitarian-geometry.ts';
 import type { Perpetrator, TimeWindow } from './violations-model.ts';
 
@@ -21,6 +21,8 @@ export interface HumanitarianPolicy {
   readonly receiptDeadlineMs: number;
   /** Buffer around a site of each category, unless the notice gives its own. */
   readonly siteBuffersM: Readonly<Record<SiteCategory, number>>;
+  /** Limits on evidence files of outcomes; unchecked when absent. */
+  readonly evidence?: EvidenceLimits;
 }
 
 export const SITE_CATEGORIES = ['hospital', 'clinic', 'school', 'warehouse', 'shelter', 'camp'] as const;

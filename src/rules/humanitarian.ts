@@ -156,7 +156,7 @@ function recordOutcome(state: H.HumanitarianState, c: H.RecordOutcome, ctx: Ctx)
   if ('ok' in n) return n;
   if (!ctx.policy.parties.includes(ctx.actor.party))
     return refuse('NOT_AUTHORIZED', 'only parties record outcomes');
-  const issues = outcomeIssues(c);
+  const issues = outcomeIssues(c, ctx.policy);
   if (!(c.at <= ctx.now)) issues.push({ pointer: '/at', reason: 'must not be in the future' });
   if (issues.length > 0) return refuse('INVALID_INPUT', 'the outcome is invalid', issues);
   const { outcome, where, deniedBy, narrative, evidence } = c;

@@ -4,7 +4,7 @@
  */
 import { personId, type EpochMs, type PartyId, type PersonId, type RecordId } from '../core/index.ts';
 import type { DomainEvent } from './model.ts';
-import type { EvidenceRef } from './evidence.ts';
+import type { EvidenceLimits, EvidenceRef } from './evidence.ts';
 import type { Geometry } from './humanitarian-geometry.ts';
 
 /**
@@ -17,6 +17,8 @@ export interface ViolationPolicy {
   readonly violationKinds: readonly string[];
   /** Actors (such as `SY-AF`) that may be named as perpetrators; any actor id when absent. */
   readonly actors?: readonly string[];
+  /** Limits on evidence files; unchecked when absent. */
+  readonly evidence?: EvidenceLimits;
 }
 
 export const BUILT_IN_VIOLATION_KINDS = ['air_strike', 'shelling', 'ground_attack'] as const;

@@ -75,7 +75,10 @@ function reportIssues(c: V.ReportViolation, policy: V.ViolationPolicy): FieldIss
   for (const k of ['killed', 'injured'] as const)
     if (!Number.isSafeInteger(c.casualties[k]) || c.casualties[k] < 0)
       issues.push({ pointer: `/casualties/${k}`, reason: 'must be a non-negative integer' });
-  issues.push(...textIssue(c.narrative, '/narrative'), ...evidenceIssues(c.evidence, '/evidence'));
+  issues.push(
+    ...textIssue(c.narrative, '/narrative'),
+    ...evidenceIssues(c.evidence, '/evidence', policy.evidence),
+  );
   return issues;
 }
 
@@ -133,7 +136,7 @@ function addEvidence(state: V.ViolationsState, c: V.AddViolationEvidence, ctx: C
   const r = findReport(state, c.violation);
   if ('ok' in r) return r;
   const known = new Set(r.evidence.map((e) => e.sha256));
-  const issues = evidenceIssues(c.evidence, '/evidence');
+  const issues = evidenceIssues(c.evidence, '/evidence', ctx.policy.evidence);
   c.evidence.forEach((e, i) => {
     if (known.has(e.sha256)) issues.push({ pointer: `/evidence/${i}/sha256`, reason: 'already filed' });
   });
@@ -172,7 +175,10 @@ function answer(state: V.ViolationsState, c: V.AnswerInformationRequest, ctx: Ct
     ]);
   if (q.to !== ctx.actor.party) return refuse('NOT_AUTHORIZED', `the request is addressed to party ${q.to}`);
   if (q.answer) return refuse('ALREADY_DECIDED', 'the request was already answered');
-  const issues = [...textIssue(c.answer, '/answer'), ...evidenceIssues(c.evidence, '/evidence')];
+  const issues = [
+    ...textIssue(c.answer, '/answer'),
+    ...evidenceIssues(c.evidence, '/evidence', ctx.policy.evidence),
+  ];
   if (issues.length > 0) return refuse('INVALID_INPUT', 'the answer is invalid', issues);
   return accept(
     event<V.InformationProvided>(ctx, 'InformationProvided', q.id, {

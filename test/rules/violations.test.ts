@@ -100,6 +100,21 @@ describe('violation reports', () => {
       );
   });
 
+  it("refuses evidence beyond the agreement's limits", () => {
+    const limited = { ...policy, evidence: { maxFiles: 1, maxFileBytes: 5, mediaTypes: ['image/png'] } };
+    given(decider, [])
+      .when(
+        { ...strike, evidence: [...strike.evidence, evidenceRef(new Uint8Array(1), 'a.png', 'image/png')] },
+        context(limited, usMonitor, T0),
+      )
+      .thenRefused('INVALID_INPUT', (r) =>
+        assert.deepEqual(
+          r.issues?.map((i) => i.pointer),
+          ['/evidence', '/evidence/0/size', '/evidence/0/mediaType'],
+        ),
+      );
+  });
+
   it('refuses evidence whose hash is not a SHA-256', () => {
     const evidence = [{ sha256: 'abc', name: 'x.jpg', mediaType: 'image/jpeg', size: 3 }];
     given(decider, [])
