@@ -1,0 +1,103 @@
+/**
+ * The rules' entry points: parse a command at the edge, `decide` it against the state, `evolve`
+ * the state by each event, `replay` a history. Dispatch is by command and event type; each slice
+ * owns its own.
+ */
+import { jsonPointer, type FieldIssue } from '../core/index.ts';
+import { err, ok, type Result } from '../core/index.ts';
+import type { Agreement } from '../policy/index.ts';
+import type { DecideContext, Decision } from './model.ts';
+import {
+  OperationsCommandSchema,
+  OPERATIONS_COMMAND_TYPES,
+  type OperationsCommand,
+} from './operations/commands.ts';
+import { decideOperations } from './operations/decide.ts';
+import type { OperationsEvent } from './operations/events.ts';
+import { evolveOperations } from './operations/evolve.ts';
+import { recheckNominations } from './operations/reactor.ts';
+import { initialState, type RootState } from './state.ts';
+
+export type Command = OperationsCommand;
+export type RulesEvent = OperationsEvent;
+export type Context = DecideContext<Agreement>;
+
+const OPERATIONS_EVENT_TYPES: ReadonlySet<string> = new Set<OperationsEvent['type']>([
+  'ProtectedSiteRegistered',
+  'ProtectedSiteWithdrawn',
+  'ProtectedSiteDisputed',
+  'DisputeAnswered',
+  'TargetNominated',
+  'NominationRechecked',
+  'NominationDecided',
+  'NominationVetted',
+  'NominationInvalidated',
+  'NominationWithdrawn',
+  'IntegratedOperationsAuthorized',
+  'ExecutionReported',
+  'ExecutionDeviationFlagged',
+  'ImminentThreatActionRecorded',
+  'UnilateralActionAlleged',
+  'NoticeSent',
+  'DeconflictionAlerted',
+  'ReceiptAcknowledged',
+]);
+
+/** Parses a command from `unknown`; every invalid field comes back with its JSON pointer. */
+export function parseCommand(raw: unknown): Result<Command, readonly FieldIssue[]> {
+  const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+  if (typeof type !== 'string' || !OPERATIONS_COMMAND_TYPES.has(type))
+    return err([{ pointer: '/type', reason: `unknown command type ${JSON.stringify(type)}` }]);
+  const parsed = OperationsCommandSchema.safeParse(raw);
+  if (parsed.success) return ok(parsed.data);
+  return err(
+    parsed.error.issues.flatMap((i) => {
+      const path = i.path.filter((p): p is string | number => typeof p !== 'symbol');
+      if (i.code === 'unrecognized_keys')
+        return i.keys.map((k) => ({ pointer: jsonPointer([...path, k]), reason: 'unknown field' }));
+      return [{ pointer: jsonPointer(path), reason: i.message }];
+    }),
+  );
+}
+
+export function evolve(state: RootState, event: RulesEvent): RootState {
+  if (OPERATIONS_EVENT_TYPES.has(event.type))
+    return { ...state, operations: evolveOperations(state.operations, event) };
+  return state;
+}
+
+export function replay(events: readonly RulesEvent[], from: RootState = initialState): RootState {
+  return events.reduce(evolve, from);
+}
+
+/**
+ * Decides a command, then lets the reactors answer the events it produced (rechecking every open
+ * nomination against the protections as they now stand). The result holds both, in order.
+ */
+export function decide(state: RootState, command: Command, ctx: Context): Decision<RulesEvent> {
+  const decision = decideOperations(state, command, ctx);
+  if (!decision.ok) return decision;
+  const after = replay(decision.events, state);
+  const reactions = recheckNominations(after, ctx);
+  return { ok: true, events: [...decision.events, ...reactions] };
+}
+
+export { initialState, type RootState } from './state.ts';
+export {
+  access,
+  viewEvent,
+  viewEvents,
+  visibleRecords,
+  type Access,
+  type EventView,
+  type SealedStub,
+} from './visibility.ts';
+export { allProtections, type ProtectionSource } from './protections.ts';
+export { OperationsCommandSchema } from './operations/commands.ts';
+export * as commandSchemas from './operations/commands.ts';
+export type * from './operations/events.ts';
+export { nominationStatus, type NominationStatus, type OperationsState } from './operations/state.ts';
+export { receipts, type ReceiptRow } from './operations/notices.ts';
+export { allegationStatus, imminentBoard, type FilingStatus } from './operations/actions.ts';
+export { integratedAuthorized } from './operations/nominations.ts';
+export { recheckNominations } from './operations/reactor.ts';

@@ -1,0 +1,34 @@
+/**
+ * Every place the rules protect, whichever slice owns it, as `Protection`s. Nomination, notice
+ * (and later flight) checks read them from here only.
+ */
+import type { EpochMs } from '../core/index.ts';
+import type { Protection } from './model.ts';
+import type { RootState } from './state.ts';
+
+/** A slice's contribution: the places it protects at a moment. */
+export type ProtectionSource = (state: RootState, at: EpochMs) => readonly Protection[];
+
+/** Protected sites, disputed ones included: a site protects until its owner withdraws it. */
+const protectedSites: ProtectionSource = (state) =>
+  [...state.operations.sites.values()]
+    .filter((s) => s.withdrawnAt === null)
+    .map((s) => ({
+      id: s.id,
+      kind: 'protected_site',
+      owner: s.owner,
+      release: s.release,
+      category: s.category,
+      geometry: s.geometry,
+      bufferM: s.bufferM,
+    }));
+
+/**
+ * Add a slice's source here (the humanitarian slice's `activeProtections`, a flight slice's
+ * planned routes) and every check sees it.
+ */
+const sources: readonly ProtectionSource[] = [protectedSites];
+
+export function allProtections(state: RootState, at: EpochMs): readonly Protection[] {
+  return sources.flatMap((source) => source(state, at));
+}
