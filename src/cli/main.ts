@@ -7,18 +7,18 @@ import { Command, CommanderError } from 'commander';
 import { isJigError } from '../core/index.ts';
 import { registerCommands } from './commands/index.ts';
 
-export function buildProgram(): Command {
+export async function buildProgram(): Promise<Command> {
   const program = new Command('jig')
     .description('Joint implementation group: shared picture, checked rules, tamper-evident record')
     .version('0.1.0')
     .showHelpAfterError()
     .exitOverride();
-  registerCommands(program);
+  await registerCommands(program);
   return program;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  const program = buildProgram();
+  const program = await buildProgram();
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

@@ -1,9 +1,22 @@
+import { readdirSync } from 'node:fs';
 import type { Command } from 'commander';
-import { register as policy } from './policy.ts';
 
-/** Every subcommand of `jig`, in the order `jig --help` lists them. */
-const registrars: ((program: Command) => void)[] = [policy];
+interface CommandModule {
+  register(program: Command): void;
+}
 
-export function registerCommands(program: Command): void {
-  for (const register of registrars) register(program);
+/**
+ * Every file beside this one is a subcommand module exporting `register(program)`; they are
+ * loaded in file-name order, which is the order `jig --help` lists them. Adding a command is
+ * adding a file.
+ */
+export async function registerCommands(program: Command): Promise<void> {
+  const files = readdirSync(import.meta.dirname)
+    .filter((f) => f.endsWith('.ts') && f !== 'index.ts' && !f.endsWith('.d.ts'))
+    .sort();
+  for (const file of files) {
+    const mod = (await import(`./${file}`)) as Partial<CommandModule>;
+    if (typeof mod.register !== 'function') throw new Error(`src/cli/commands/${file} exports no register()`);
+    mod.register(program);
+  }
 }
