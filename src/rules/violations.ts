@@ -93,15 +93,12 @@ function report(c: V.ReportViolation, ctx: Ctx): Out {
     shielded,
   });
   if (!shielded) return accept(joint);
-  const hidden = { ...joint, by: { party: ctx.actor.party, person: SHIELDED_PERSON } };
-  const sealed = event<V.ReporterSealed>(
-    ctx,
-    'ReporterSealed',
-    ctx.newId(),
-    { violation: id, reporter: ctx.actor.id },
-    'sealed',
-  );
-  return accept<V.ViolationEvent>(hidden, sealed);
+  // Neither envelope names the person: ledger entries are attributed to `by`, and even a sealed
+  // record's entry shows its envelope in clear. The person is only inside the sealed data.
+  const by = { party: ctx.actor.party, person: SHIELDED_PERSON };
+  const data = { violation: id, reporter: ctx.actor.id };
+  const sealed = event<V.ReporterSealed>(ctx, 'ReporterSealed', ctx.newId(), data, 'sealed');
+  return accept<V.ViolationEvent>({ ...joint, by }, { ...sealed, by });
 }
 
 function findReport(state: V.ViolationsState, id: RecordId): V.ViolationReport | Out {
