@@ -8,7 +8,7 @@
  */
 import type { EpochMs, PartyId, RecordId } from '../core/index.ts';
 import type { Attribution, DomainEvent } from './model.ts';
-import { distanceToGeometryM } from './humanitarian-geometry.ts';
+import { geometryDistance, lonLat, type Geometry as GeoGeometry } from '../geo/index.ts';
 import type {
   HumanitarianEvent,
   NoticeAcknowledged,
@@ -113,7 +113,10 @@ export function coordinatesAt(record: NoticeRecord, at: EpochMs, lon: number, la
     : [];
   const distances = record.versions.map((v) => {
     const { geometry, withinM } = protectedGeometry(v.details);
-    return { version: v.version, distanceM: distanceToGeometryM(geometry, lon, lat), withinM };
+    // Exact on the WGS 84 ellipsoid: a dispute turns on metres.
+    const incident: GeoGeometry = { type: 'Point', coordinates: lonLat(lon, lat) };
+    const { distanceM } = geometryDistance(incident, geometry as unknown as GeoGeometry);
+    return { version: v.version, distanceM, withinM };
   });
   return { inForce, acknowledgedBy, distances };
 }

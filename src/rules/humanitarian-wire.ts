@@ -3,12 +3,20 @@
  * parsed into the typed commands of `humanitarian-model.ts`.
  */
 import { z } from 'zod';
-import { PointSchema, PolygonSchema } from './operations/commands.ts';
-import { EvidenceSchema, LineStringSchema, PerpetratorSchema, id, text, time } from './violations-wire.ts';
+import {
+  EvidenceSchema,
+  PerpetratorSchema,
+  PointField,
+  RouteField,
+  SiteGeometryField,
+  id,
+  text,
+  time,
+} from './violations-wire.ts';
 import { MOVEMENT_KINDS, SITE_CATEGORIES } from './humanitarian-model.ts';
 
 const name = z.string().trim().min(1).max(500);
-const SiteGeometry = z.discriminatedUnion('type', [PointSchema, PolygonSchema]);
+const SiteGeometry = SiteGeometryField;
 
 const SiteSchema = z.strictObject({
   name,
@@ -22,7 +30,7 @@ const SiteSchema = z.strictObject({
 const MovementSchema = z.strictObject({
   kind: z.enum(MOVEMENT_KINDS),
   name,
-  route: LineStringSchema,
+  route: RouteField,
   corridorWidthM: z.number().positive().max(50_000),
   window: z
     .strictObject({ from: time, to: time })
@@ -53,7 +61,7 @@ export const HumanitarianCommandSchema = z.discriminatedUnion('type', [
     notice: id,
     outcome: z.enum(['delivered', 'delayed', 'denied']),
     at: time,
-    where: PointSchema.nullable().default(null),
+    where: PointField.nullable().default(null),
     deniedBy: PerpetratorSchema.nullable().default(null),
     narrative: text,
     evidence: z.array(EvidenceSchema).default([]),

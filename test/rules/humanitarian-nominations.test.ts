@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { partyId } from '../../src/core/index.ts';
-import { viewEvents } from '../../src/rules/index.ts';
+import { parseCommand, viewEvents } from '../../src/rules/index.ts';
 import {
   ALEPPO,
   HOUR,
@@ -126,5 +126,49 @@ describe('a shielded violation report through the root rules', () => {
     given([])
       .when(us.operator, { ...report, time: { at: '20 July' } })
       .then('INVALID_INPUT');
+  });
+});
+
+describe('coordinates at the edge', () => {
+  const report = {
+    type: 'ReportViolation',
+    time: { from: iso(T0 - 2 * HOUR), to: iso(T0 - HOUR) },
+    kind: 'shelling',
+    perpetrator: { kind: 'unknown' },
+    casualties: { killed: 0, injured: 1, confidence: 'low' },
+    narrative: 'Shelling.',
+  };
+
+  it('reads a place typed in degrees, minutes and seconds or MGRS', () => {
+    const dms = parseCommand({ ...report, place: '36°12\'00"N 37°09\'36"E' });
+    assert.ok(dms.ok);
+    assert.deepEqual((dms.value as { place: unknown }).place, { type: 'Point', coordinates: [37.16, 36.2] });
+    const grid = parseCommand({ ...report, place: '37SCA 33677 07717' });
+    assert.ok(grid.ok && (grid.value as { place: { type: string } }).place.type === 'Point');
+  });
+
+  it('reads a route as a list of typed coordinates', () => {
+    const c = convoy(0, 6);
+    const parsed = parseCommand({
+      ...c,
+      movement: { ...c.movement, route: ['36.25N 37.16E', '36.20N 37.16E'] },
+    });
+    assert.ok(parsed.ok);
+    const route = (parsed.value as { movement: { route: { coordinates: unknown } } }).movement.route;
+    assert.deepEqual(route.coordinates, [
+      [37.16, 36.25],
+      [37.16, 36.2],
+    ]);
+  });
+
+  it('names the field at fault in a bad place', () => {
+    const bad = parseCommand({ ...report, place: { type: 'Point', coordinates: [37.16, 95] } });
+    assert.ok(!bad.ok);
+    assert.ok(
+      bad.error.some((i) => i.pointer.startsWith('/place')),
+      JSON.stringify(bad.error),
+    );
+    const missing = parseCommand(report);
+    assert.ok(!missing.ok && missing.error.some((i) => i.pointer === '/place'), JSON.stringify(missing));
   });
 });
