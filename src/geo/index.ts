@@ -36,3 +36,28 @@ export {
   type Match,
   type When,
 } from './queries.ts';
+// 4-D: earth models, track-pair closest approach, planned-route deconfliction (docs/geo-airspace.md).
+export {
+  FT_M,
+  KNOT_MPS,
+  NMI_M,
+  destination,
+  localFrame,
+  surfaceDistanceM,
+  velocityFromTrack,
+  type EarthModel,
+} from './geodesy.ts';
+export {
+  checkTrackPair,
+  closestApproach,
+  lossOfSeparation,
+  relativeState,
+  type ClosestApproach,
+  type Cylinder,
+  type GroundVelocity,
+  type LossOfSeparation,
+  type TrackState,
+} from './cpa.ts';
+export { parseRoute, positionAt, type Route, type RouteWaypoint } from './route.ts';
+export type { RouteConflict, SeparationMinima } from './route-conflict.ts';
+export { deconflictRoutes, type DeconflictOptions } from './deconflict.ts';

@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { JigError } from '../../core/index.ts';
+import { PEOPLE_MIGRATION } from '../people-sqlite.ts';
 
 interface Migration {
   readonly version: number;
@@ -71,6 +72,8 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  // People, their hashed API tokens and sessions: server-side secrets, never ledger entries.
+  { version: 2, name: 'people', sql: PEOPLE_MIGRATION },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);
