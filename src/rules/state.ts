@@ -3,9 +3,19 @@
  * `index.ts` dispatches events to them.
  */
 import { initialOperations, type OperationsState } from './operations/state.ts';
+import { emptyHumanitarian } from './humanitarian-evolve.ts';
+import type { HumanitarianState } from './humanitarian-model.ts';
+import type { ViolationsState } from './violations-model.ts';
+import { emptyViolations } from './violations.ts';
 
 export interface RootState {
   readonly operations: OperationsState;
+  readonly humanitarian: HumanitarianState;
+  readonly violations: ViolationsState;
 }
 
-export const initialState: RootState = { operations: initialOperations };
+export const initialState: RootState = {
+  operations: initialOperations,
+  humanitarian: emptyHumanitarian(),
+  violations: emptyViolations(),
+};
