@@ -6,6 +6,10 @@
 import { jsonPointer, type FieldIssue } from '../core/index.ts';
 import { err, ok, type Result } from '../core/index.ts';
 import type { Agreement } from '../policy/index.ts';
+import { AirspaceCommandSchema, AIRSPACE_COMMAND_TYPES, type AirspaceCommand } from './airspace/commands.ts';
+import { decideAirspace } from './airspace/decide.ts';
+import { AIRSPACE_EVENT_TYPES, type AirspaceEvent } from './airspace/events.ts';
+import { evolveAirspace } from './airspace/state.ts';
 import type { DecideContext, Decision } from './model.ts';
 import {
   OperationsCommandSchema,
@@ -16,10 +20,11 @@ import { decideOperations } from './operations/decide.ts';
 import type { OperationsEvent } from './operations/events.ts';
 import { evolveOperations } from './operations/evolve.ts';
 import { recheckNominations } from './operations/reactor.ts';
+import { notify } from './operations/state.ts';
 import { initialState, type RootState } from './state.ts';
 
-export type Command = OperationsCommand;
-export type RulesEvent = OperationsEvent;
+export type Command = OperationsCommand | AirspaceCommand;
+export type RulesEvent = OperationsEvent | AirspaceEvent;
 export type Context = DecideContext<Agreement>;
 
 const OPERATIONS_EVENT_TYPES: ReadonlySet<string> = new Set<OperationsEvent['type']>([
@@ -46,9 +51,10 @@ const OPERATIONS_EVENT_TYPES: ReadonlySet<string> = new Set<OperationsEvent['typ
 /** Parses a command from `unknown`; every invalid field comes back with its JSON pointer. */
 export function parseCommand(raw: unknown): Result<Command, readonly FieldIssue[]> {
   const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
-  if (typeof type !== 'string' || !OPERATIONS_COMMAND_TYPES.has(type))
+  const airspace = typeof type === 'string' && AIRSPACE_COMMAND_TYPES.has(type);
+  if (typeof type !== 'string' || (!OPERATIONS_COMMAND_TYPES.has(type) && !airspace))
     return err([{ pointer: '/type', reason: `unknown command type ${JSON.stringify(type)}` }]);
-  const parsed = OperationsCommandSchema.safeParse(raw);
+  const parsed = airspace ? AirspaceCommandSchema.safeParse(raw) : OperationsCommandSchema.safeParse(raw);
   if (parsed.success) return ok(parsed.data);
   return err(
     parsed.error.issues.flatMap((i) => {
@@ -62,7 +68,13 @@ export function parseCommand(raw: unknown): Result<Command, readonly FieldIssue[
 
 export function evolve(state: RootState, event: RulesEvent): RootState {
   if (OPERATIONS_EVENT_TYPES.has(event.type))
-    return { ...state, operations: evolveOperations(state.operations, event) };
+    return { ...state, operations: evolveOperations(state.operations, event as OperationsEvent) };
+  if (AIRSPACE_EVENT_TYPES.has(event.type))
+    return {
+      // Flights and areas cross to the other parties: their receipts live with the operations'.
+      operations: notify(state.operations, event),
+      airspace: evolveAirspace(state.airspace, event as AirspaceEvent),
+    };
   return state;
 }
 
@@ -75,7 +87,9 @@ export function replay(events: readonly RulesEvent[], from: RootState = initialS
  * nomination against the protections as they now stand). The result holds both, in order.
  */
 export function decide(state: RootState, command: Command, ctx: Context): Decision<RulesEvent> {
-  const decision = decideOperations(state, command, ctx);
+  const decision: Decision<RulesEvent> = AIRSPACE_COMMAND_TYPES.has(command.type)
+    ? decideAirspace(state, command as AirspaceCommand, ctx)
+    : decideOperations(state, command as OperationsCommand, ctx);
   if (!decision.ok) return decision;
   const after = replay(decision.events, state);
   const reactions = recheckNominations(after, ctx);
@@ -94,6 +108,9 @@ export {
 } from './visibility.ts';
 export { allProtections, type ProtectionSource } from './protections.ts';
 export { OperationsCommandSchema } from './operations/commands.ts';
+export { AirspaceCommandSchema } from './airspace/commands.ts';
+export type * from './airspace/events.ts';
+export * from './airspace/public.ts';
 export * as commandSchemas from './operations/commands.ts';
 export type * from './operations/events.ts';
 export { nominationStatus, type NominationStatus, type OperationsState } from './operations/state.ts';
