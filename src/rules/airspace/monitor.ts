@@ -130,6 +130,7 @@ export class AirspaceMonitor {
         vE,
         vN,
         vU,
+        speed: 0,
         cell: -1,
         slot: -1,
         seen: 0,
