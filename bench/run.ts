@@ -1,10 +1,29 @@
-// Runs one benchmark: `npm run bench -- <name> [--json] [...flags]` imports bench/<name>/index.ts.
-const [name, ...rest] = process.argv.slice(2);
-if (name === undefined || !/^[a-z0-9-]+$/.test(name)) {
-  console.error('usage: npm run bench -- <name> [--json]');
-  process.exit(2);
+/**
+ * `npm run bench -- NAME [--json]`: runs `bench/NAME/index.ts`. With `--json`, each figure is one
+ * JSON object per line: {"bench", "metric", "value", "baseline", "ratio", "unit"}.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+interface Bench {
+  run(options: { json: boolean; argv: readonly string[]; args: string[] }): Promise<void>;
 }
-const mod = (await import(`./${name}/index.ts`)) as {
-  run(opts: { json: boolean; args: string[] }): Promise<void> | void;
-};
-await mod.run({ json: rest.includes('--json'), args: rest });
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const names = args.filter((a) => !a.startsWith('--'));
+if (names.length === 0) {
+  console.error('usage: npm run bench -- NAME [--json]');
+  process.exitCode = 2;
+}
+for (const name of names) {
+  const file = join(import.meta.dirname, name, 'index.ts');
+  if (!existsSync(file)) {
+    console.error(`no benchmark "${name}" (expected ${file})`);
+    process.exitCode = 2;
+    continue;
+  }
+  const bench = (await import(pathToFileURL(file).href)) as Bench;
+  await bench.run({ json, argv: args, args });
+}

@@ -1,154 +1,42 @@
 /**
- * Ledger figures: Merkle appends, inclusion and consistency proofs at 1,000,000 leaves (against
- * a naive O(n) proof from the leaf hashes), and export verification. `--big` uses 4,000,000 leaves.
+ * `npm run bench -- ledger [--json] [--large]`: durable signed appends (single, from concurrent
+ * callers, batched), verification, and inclusion proofs at a million entries, each beside a plain
+ * baseline measured in the same run. `--large` runs five times the entries and 4M for proofs.
  */
-import { createHash, generateKeyPairSync, sign, verify } from 'node:crypto';
-import {
-  MemoryNodes,
-  MerkleTree,
-  consistencyProof,
-  encodeEntry,
-  inclusionProof,
-  nodeHash,
-  verifyConsistency,
-  verifyExport,
-  verifyInclusion,
-  writeExport,
-} from '../../src/ledger/index.ts';
-import { chain } from '../../test/ledger/helpers.ts';
-import { TestLog, logVkey, origin, witnesses } from '../../test/ledger/log-fixture.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { measureAppends } from './appends.ts';
+import { report } from './measure.ts';
+import { measureProofs } from './proofs.ts';
+import { verifyRate } from './verify.ts';
+import { run as runMerkle } from './merkle.ts';
 
-/** Seeded xorshift32, so runs see the same indices. */
-function prng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
-}
-
-type Figure = { metric: string; value: number; unit: string; baseline?: string; ratio?: number };
-
-function naivePath(leaves: readonly Uint8Array[], index: number): Uint8Array[] {
-  const mth = (a: number, b: number): Uint8Array => {
-    if (b - a === 1) return leaves[a]!;
-    let k = 1;
-    while (k * 2 < b - a) k *= 2;
-    return nodeHash(mth(a, a + k), mth(a + k, b));
-  };
-  const path: Uint8Array[] = [];
-  let [a, b] = [0, leaves.length];
-  while (b - a > 1) {
-    let k = 1;
-    while (k * 2 < b - a) k *= 2;
-    if (index < a + k) [path[path.length], b] = [mth(a + k, b), a + k];
-    else [path[path.length], a] = [mth(a, a + k), a + k];
-  }
-  return path.reverse();
-}
-
-export async function run({ json, args }: { json: boolean; args: string[] }): Promise<void> {
-  const n = args.includes('--big') ? 4_000_000 : 1_000_000;
-  const rand = prng(9162);
-  const figures: Figure[] = [];
-  const leaves: Uint8Array[] = [];
-  for (let i = 0; i < n; i++) leaves.push(new Uint8Array(createHash('sha256').update(String(i)).digest()));
-
-  const tree = new MerkleTree();
-  const nodes = new MemoryNodes();
-  let t = performance.now();
-  for (const leaf of leaves) nodes.put(tree.append(leaf));
-  let ms = performance.now() - t;
-  figures.push({ metric: 'merkle_appends_per_s', value: Math.round(n / (ms / 1000)), unit: 'appends/s' });
-
-  const root = tree.root();
-  const samples = 5_000;
-  t = performance.now();
-  for (let i = 0; i < samples; i++) {
-    const index = Math.floor(rand() * n);
-    if (!verifyInclusion(leaves[index]!, index, n, inclusionProof(index, n, nodes), root))
-      throw new Error('bad proof');
-  }
-  const proveVerify = ((performance.now() - t) * 1000) / samples;
-  t = performance.now();
-  for (let i = 0; i < samples; i++) inclusionProof(Math.floor(rand() * n), n, nodes);
-  const prove = ((performance.now() - t) * 1000) / samples;
-  t = performance.now();
-  naivePath(leaves, Math.floor(rand() * n));
-  const naive = (performance.now() - t) * 1000;
-  figures.push({
-    metric: `inclusion_proof_us_at_${n}`,
-    value: round(prove),
-    unit: 'us',
-    baseline: 'naive O(n) path',
-    ratio: round(naive / prove),
-  });
-  figures.push({ metric: `inclusion_prove_and_verify_us_at_${n}`, value: round(proveVerify), unit: 'us' });
-
-  t = performance.now();
-  for (let i = 0; i < samples; i++) {
-    const size1 = 1 + Math.floor(rand() * (n - 1));
-    if (!verifyConsistency(size1, n, consistencyProof(size1, n, nodes), rootAt(size1, nodes), root))
-      throw new Error('bad');
-  }
-  ms = performance.now() - t;
-  figures.push({
-    metric: `consistency_prove_and_verify_us_at_${n}`,
-    value: round((ms * 1000) / samples),
-    unit: 'us',
-    baseline: 'includes the old root',
-  });
-
-  figures.push(await exportFigure());
-  for (const f of figures) {
-    if (json) console.log(JSON.stringify({ bench: 'ledger', ...f }));
-    else console.log(`${f.metric}: ${f.value} ${f.unit}${f.ratio ? ` (${f.ratio}x vs ${f.baseline})` : ''}`);
+export async function run(options: { json: boolean; argv?: readonly string[] }): Promise<void> {
+  const large = options.argv?.includes('--large') ?? false;
+  const dir = mkdtempSync(join(tmpdir(), 'jig-bench-ledger-'));
+  const out = (metric: string, value: number, unit: string, baseline?: string, base?: number) =>
+    report(
+      { metric, value, unit, ...(baseline && base ? { baseline, ratio: value / base } : {}) },
+      options.json,
+    );
+  try {
+    const a = await measureAppends(dir, large ? 5 : 1);
+    out('raw_ed25519_sign_per_s', a.raw_sign, 'ops/s');
+    out('raw_ed25519_verify_per_s', a.raw_verify, 'ops/s');
+    out('bare_insert_1_per_tx_per_s', a.bare_insert_single, 'rows/s');
+    out('bare_insert_100_per_tx_per_s', a.bare_insert_batched, 'rows/s');
+    out('signed_appends_single_per_s', a.single, 'entries/s', 'bare_insert_1_per_tx', a.bare_insert_single);
+    out('signed_appends_grouped_per_s', a.grouped, 'entries/s', 'raw_ed25519_sign', a.raw_sign);
+    out('signed_appends_batched_per_s', a.batched, 'entries/s', 'raw_ed25519_sign', a.raw_sign);
+    const v = await verifyRate(join(dir, 'grouped.db'));
+    out('verify_entries_per_s', v, 'entries/s', 'raw_ed25519_verify', a.raw_verify);
+    const p = await measureProofs(large ? 4_000_000 : 1_000_000);
+    out('proof_ledger_setup_s', p.build_s, 's');
+    out('inclusion_proof_at_1m_us', p.proof_us, 'us', 'bare_node_lookup', p.lookup_us);
+    // The pure Merkle tree in memory and the export verifier of `jig ledger verify`.
+    await runMerkle({ json: options.json, args: large ? ['--big'] : [] });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
-
-function rootAt(size: number, nodes: MemoryNodes): Uint8Array {
-  const t = MerkleTree.restore(size, nodes);
-  return t.root();
-}
-
-async function exportFigure(): Promise<Figure> {
-  const entries = chain(2_000);
-  const log = new TestLog();
-  const notes: string[] = [];
-  for (const e of entries) {
-    log.append(e);
-    if (log.tree.size % 500 === 0) notes.push(log.checkpoint());
-  }
-  const text = [
-    ...writeExport({
-      origin,
-      logKey: logVkey,
-      witnesses: witnesses.map((w) => w.vkey),
-      entries: entries.map(encodeEntry),
-      checkpoints: notes,
-    }),
-  ].join('');
-  const t = performance.now();
-  const v = await verifyExport([new TextEncoder().encode(text)]);
-  const ms = performance.now() - t;
-  if (!v.ok) throw new Error(v.failure.reason);
-  const perSecond = entries.length / (ms / 1000);
-  // The floor is one Ed25519 verification per entry: measure it in the same run.
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  const msg = encodeEntry(entries[0]!);
-  const sig = sign(null, msg, privateKey);
-  const t2 = performance.now();
-  for (let i = 0; i < 500; i++) verify(null, msg, publicKey, sig);
-  const verifies = 500 / ((performance.now() - t2) / 1000);
-  return {
-    metric: 'export_verify_entries_per_s',
-    value: Math.round(perSecond),
-    unit: 'entries/s',
-    baseline: 'bare Ed25519 verifications/s',
-    ratio: round(perSecond / verifies),
-  };
-}
-
-const round = (x: number) => Math.round(x * 100) / 100;

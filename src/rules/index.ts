@@ -22,9 +22,14 @@ import { evolveOperations } from './operations/evolve.ts';
 import { recheckNominations } from './operations/reactor.ts';
 import { notify } from './operations/state.ts';
 import { initialState, type RootState } from './state.ts';
+import { decideHumanitarianRoot, decideViolationRoot, evolveAccessSlices } from './humanitarian-slice.ts';
+import type { HumanitarianCommand, HumanitarianEvent } from './humanitarian-model.ts';
+import { HUMANITARIAN_COMMAND_TYPES, HumanitarianCommandSchema } from './humanitarian-wire.ts';
+import type { ViolationCommand, ViolationEvent } from './violations-model.ts';
+import { VIOLATION_COMMAND_TYPES, ViolationCommandSchema } from './violations-wire.ts';
 
-export type Command = OperationsCommand | AirspaceCommand;
-export type RulesEvent = OperationsEvent | AirspaceEvent;
+export type Command = OperationsCommand | HumanitarianCommand | ViolationCommand | AirspaceCommand;
+export type RulesEvent = OperationsEvent | HumanitarianEvent | ViolationEvent | AirspaceEvent;
 export type Context = DecideContext<Agreement>;
 
 const OPERATIONS_EVENT_TYPES: ReadonlySet<string> = new Set<OperationsEvent['type']>([
@@ -51,10 +56,21 @@ const OPERATIONS_EVENT_TYPES: ReadonlySet<string> = new Set<OperationsEvent['typ
 /** Parses a command from `unknown`; every invalid field comes back with its JSON pointer. */
 export function parseCommand(raw: unknown): Result<Command, readonly FieldIssue[]> {
   const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
-  const airspace = typeof type === 'string' && AIRSPACE_COMMAND_TYPES.has(type);
-  if (typeof type !== 'string' || (!OPERATIONS_COMMAND_TYPES.has(type) && !airspace))
+  const schema =
+    typeof type !== 'string'
+      ? undefined
+      : OPERATIONS_COMMAND_TYPES.has(type)
+        ? OperationsCommandSchema
+        : HUMANITARIAN_COMMAND_TYPES.has(type)
+          ? HumanitarianCommandSchema
+          : VIOLATION_COMMAND_TYPES.has(type)
+            ? ViolationCommandSchema
+            : AIRSPACE_COMMAND_TYPES.has(type)
+              ? AirspaceCommandSchema
+              : undefined;
+  if (schema === undefined)
     return err([{ pointer: '/type', reason: `unknown command type ${JSON.stringify(type)}` }]);
-  const parsed = airspace ? AirspaceCommandSchema.safeParse(raw) : OperationsCommandSchema.safeParse(raw);
+  const parsed = schema.safeParse(raw);
   if (parsed.success) return ok(parsed.data);
   return err(
     parsed.error.issues.flatMap((i) => {
@@ -71,11 +87,12 @@ export function evolve(state: RootState, event: RulesEvent): RootState {
     return { ...state, operations: evolveOperations(state.operations, event as OperationsEvent) };
   if (AIRSPACE_EVENT_TYPES.has(event.type))
     return {
+      ...state,
       // Flights and areas cross to the other parties: their receipts live with the operations'.
       operations: notify(state.operations, event),
       airspace: evolveAirspace(state.airspace, event as AirspaceEvent),
     };
-  return state;
+  return evolveAccessSlices(state, event);
 }
 
 export function replay(events: readonly RulesEvent[], from: RootState = initialState): RootState {
@@ -87,13 +104,20 @@ export function replay(events: readonly RulesEvent[], from: RootState = initialS
  * nomination against the protections as they now stand). The result holds both, in order.
  */
 export function decide(state: RootState, command: Command, ctx: Context): Decision<RulesEvent> {
-  const decision: Decision<RulesEvent> = AIRSPACE_COMMAND_TYPES.has(command.type)
-    ? decideAirspace(state, command as AirspaceCommand, ctx)
-    : decideOperations(state, command as OperationsCommand, ctx);
+  const decision = decideSlice(state, command, ctx);
   if (!decision.ok) return decision;
   const after = replay(decision.events, state);
   const reactions = recheckNominations(after, ctx);
   return { ok: true, events: [...decision.events, ...reactions] };
+}
+
+function decideSlice(state: RootState, command: Command, ctx: Context): Decision<RulesEvent> {
+  if (HUMANITARIAN_COMMAND_TYPES.has(command.type))
+    return decideHumanitarianRoot(state, command as HumanitarianCommand, ctx);
+  if (VIOLATION_COMMAND_TYPES.has(command.type))
+    return decideViolationRoot(state, command as ViolationCommand, ctx);
+  if (AIRSPACE_COMMAND_TYPES.has(command.type)) return decideAirspace(state, command as AirspaceCommand, ctx);
+  return decideOperations(state, command as OperationsCommand, ctx);
 }
 
 export { initialState, type RootState } from './state.ts';

@@ -5,6 +5,7 @@
 import type { EpochMs } from '../core/index.ts';
 import type { Protection } from './model.ts';
 import type { RootState } from './state.ts';
+import { OPEN_END, activeProtections } from './humanitarian.ts';
 
 /** A slice's contribution: the places it protects at a moment. */
 export type ProtectionSource = (state: RootState, at: EpochMs) => readonly Protection[];
@@ -24,10 +25,17 @@ const protectedSites: ProtectionSource = (state) =>
     }));
 
 /**
+ * Humanitarian sites and movements that still protect at `at` or later, each with its window:
+ * a convoy notified for tomorrow blocks a nomination for tomorrow, not one for next week.
+ */
+const humanitarianNotices: ProtectionSource = (state, at) =>
+  activeProtections(state.humanitarian, { from: at, to: OPEN_END });
+
+/**
  * Add a slice's source here (the humanitarian slice's `activeProtections`, a flight slice's
  * planned routes) and every check sees it.
  */
-const sources: readonly ProtectionSource[] = [protectedSites];
+const sources: readonly ProtectionSource[] = [protectedSites, humanitarianNotices];
 
 export function allProtections(state: RootState, at: EpochMs): readonly Protection[] {
   return sources.flatMap((source) => source(state, at));

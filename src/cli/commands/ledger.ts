@@ -5,12 +5,11 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { EXPORT_MEDIA_TYPE, verifyExport, type ExportReport } from '../../ledger/index.ts';
+import { commandGroup, LEDGER_GROUP } from '../group.ts';
 import { progress } from '../progress.ts';
 
 export function register(program: Command): void {
-  const ledger = program
-    .command('ledger')
-    .description('the signed, Merkle-hashed record of every state change');
+  const ledger = commandGroup(program, 'ledger', LEDGER_GROUP);
   ledger
     .command('verify')
     .description(
