@@ -22,6 +22,9 @@ import {
 } from '../service/index.ts';
 import type { PeopleDirectory } from '../service/types.ts';
 import { openSqliteStore } from '../store/index.ts';
+import type { LedgerStore } from '../store/types.ts';
+import type { Principal } from '../store/people.ts';
+import { startLiveAirPicture, type LiveAirPicture } from '../ingest/live.ts';
 import { openPeopleTables } from '../store/people-sqlite.ts';
 import { openWriter } from '../store/sqlite/open.ts';
 import type { DirectoryOptions } from '../store/people-directory.ts';
@@ -48,6 +51,8 @@ export interface StartOptions {
   readonly logger?: FastifyServerOptions['logger'];
   /** People directory settings (tests use cheap password hashing). */
   readonly directory?: DirectoryOptions;
+  /** Run the live air picture: the monitor records incursions and separation risks (default true). */
+  readonly airPicture?: boolean;
 }
 
 export interface RunningJig {
@@ -55,6 +60,9 @@ export interface RunningJig {
   readonly service: OpenJigService;
   readonly people: PeopleDirectory;
   readonly agreement: Agreement;
+  readonly store: LedgerStore;
+  /** The live air picture's ingest pipeline (absent when `airPicture` is false). */
+  readonly air?: LiveAirPicture;
   /** Stops listening, waits for pending commands, signs a last checkpoint, closes the database. */
   close(): Promise<void>;
 }
@@ -100,7 +108,18 @@ export async function startJig(options: StartOptions = {}): Promise<RunningJig> 
   const witnesses = [...(options.witnesses ?? []), ...localWitnessKeys(local, origin)];
   let service: OpenJigService | undefined;
   try {
-    service = await openJigService({ store, people, agreement, clock, logKey, origin, witnesses });
+    const airPicture = options.airPicture === false ? undefined : await airPicturePrincipal(people);
+    service = await openJigService({
+      store,
+      people,
+      agreement,
+      clock,
+      logKey,
+      origin,
+      witnesses,
+      airPicture,
+    });
+    const air = airPicture ? startLiveAirPicture(service, { clock }) : undefined;
     if (local.length > 0) startLocalWitnesses({ service, logKey, witnesses: local });
     const plugins = options.web === false ? [] : [registerWebApp];
     const app = await buildServer({ service, people, policy: agreement, logger: options.logger, plugins });
@@ -112,8 +131,11 @@ export async function startJig(options: StartOptions = {}): Promise<RunningJig> 
       service: opened,
       people,
       agreement,
+      store,
+      ...(air ? { air } : {}),
       close: () =>
         (closing ??= (async () => {
+          air?.stop();
           await app.close();
           await opened.close();
           await store.close();
@@ -126,4 +148,14 @@ export async function startJig(options: StartOptions = {}): Promise<RunningJig> 
     peopleDb.close();
     throw e;
   }
+}
+
+/** The joint center's air picture records its alerts as a person of its own, with the monitor role. */
+export const AIR_PICTURE = 'air-picture';
+
+async function airPicturePrincipal(people: PeopleDirectory): Promise<Principal> {
+  const found = await people.find(AIR_PICTURE);
+  const person =
+    found ?? (await people.add({ name: AIR_PICTURE, party: partyId('JOINT'), role: 'monitor' })).person;
+  return { person: person.person, name: person.name, party: person.party, role: person.role };
 }

@@ -17,10 +17,13 @@ import {
   parseCommand,
   replay,
   viewEvent,
+  type Command as RulesCommand,
   type RootState,
   type RulesEvent,
 } from '../rules/index.ts';
 import type { PeopleDirectory, Principal } from '../store/people.ts';
+import { transitionCommand, type Transition } from '../rules/index.ts';
+import { LiveAirspace } from './airspace-live.ts';
 import type { LedgerStore } from '../store/types.ts';
 import { Checkpointer, type CheckpointListener } from './checkpoints.ts';
 import { officeKeys, personKey, prepareEntries, type Random } from './entries.ts';
@@ -44,6 +47,8 @@ export interface JigServiceOptions {
   readonly origin?: string;
   /** Every party's witness (cosigner) verifier key, when the parties run witnesses. */
   readonly witnesses?: readonly string[];
+  /** The principal that records the air picture's transitions (a person with the `monitor` role). */
+  readonly airPicture?: Principal;
 }
 
 export interface OpenJigService extends JigService {
@@ -52,6 +57,12 @@ export interface OpenJigService extends JigService {
   /** Called with each new checkpoint; the local witnesses use it. */
   onCheckpoint(listener: CheckpointListener): () => void;
   readonly origin: string;
+  /** The live air picture: the ingest pipeline feeds its monitor. */
+  readonly airspace: LiveAirspace;
+  /** Records one transition of the air picture in the ledger (as the air-picture principal). */
+  recordTransition(t: Transition): Promise<void>;
+  /** Sends the current air picture to every feed subscriber. */
+  publishTracks(): void;
   /** Waits for pending commands and signs a last checkpoint; the caller closes the store. */
   close(): Promise<void>;
 }
@@ -89,6 +100,8 @@ export async function openJigService(options: JigServiceOptions): Promise<OpenJi
   );
   const ledger = ledgerViews(store, checkpoints);
   const office = officeKeys(logKey);
+  const airspace = new LiveAirspace(policy);
+  airspace.reload(state, clock.now());
   let queue: Promise<unknown> = Promise.resolve();
 
   const source = (s: RootState, r: RecordIndex, now: EpochMs): ViewSource => ({
@@ -110,10 +123,15 @@ export async function openJigService(options: JigServiceOptions): Promise<OpenJi
   async function run(principal: Principal, raw: Command): Promise<Executed> {
     const parsed = parseCommand(raw);
     if (!parsed.ok) throw new JigError('INVALID_INPUT', 'The command is invalid.', { issues: parsed.error });
-    hideUnseen(principal, parsed.value as unknown as Record<string, unknown>);
+    return runParsed(principal, parsed.value);
+  }
+
+  /** Decides an already-parsed command (the edge's, or one the service builds itself). */
+  async function runParsed(principal: Principal, command: RulesCommand): Promise<Executed> {
+    hideUnseen(principal, command as unknown as Record<string, unknown>);
     const actor = { id: principal.person, party: principal.party, roles: [principal.role] };
     const newId = () => recordId(toHex(random(12)));
-    const decision = decide(state, parsed.value, { policy, actor, now: clock.now(), newId });
+    const decision = decide(state, command, { policy, actor, now: clock.now(), newId });
     if (!decision.ok) {
       const { code, message, issues } = decision.refusal;
       throw new JigError(code, message, { issues: issues ?? [] });
@@ -141,11 +159,28 @@ export async function openJigService(options: JigServiceOptions): Promise<OpenJi
       history.push(...logged);
       feed.publishEvents(logged);
       checkpoints.schedule();
+      for (const t of airspace.reload(state, clock.now())) void recordTransition(t);
       const seen = events.flatMap((e) => viewEvent(principal.party, e) ?? []);
       return { index: logged.at(-1)?.index ?? history.length - 1, events: seen };
     } catch (e) {
       for (const id of added) records.delete(id);
       throw e;
+    }
+  }
+
+  async function recordTransition(t: Transition): Promise<void> {
+    const who = options.airPicture;
+    if (who === undefined) return;
+    const result = queue.then(() => runParsed(who, transitionCommand(t)));
+    queue = result.catch(() => undefined);
+    try {
+      await result;
+    } catch (e) {
+      // A transition the rules refuse (an incursion already open, an area withdrawn meanwhile) is
+      // not an error of the picture; anything else is reported.
+      const code = e instanceof JigError ? String((e as JigError).code) : '';
+      if (!['ALREADY_DECIDED', 'NOT_FOUND', 'INVALID_STATE'].includes(code))
+        console.error('jig: could not record an air-picture transition:', e);
     }
   }
 
@@ -171,12 +206,22 @@ export async function openJigService(options: JigServiceOptions): Promise<OpenJi
       return result;
     },
     list: (viewer, collection: Collection, asOf?: AsOf): Promise<readonly RecordView[]> =>
-      Promise.resolve(listViews(asOfSource(asOf), viewer.party, collection)),
+      Promise.resolve(
+        collection === 'tracks'
+          ? asOf === undefined
+            ? airspace.tracks()
+            : []
+          : listViews(asOfSource(asOf), viewer.party, collection),
+      ),
     get: (viewer, collection, id, asOf) =>
       Promise.resolve(getView(asOfSource(asOf), viewer.party, collection, recordId(id))),
     subscribe: (viewer, fromIndex, onMessage) =>
       Promise.resolve(feed.subscribe(viewer, fromIndex, onMessage)),
     ledger,
+    airspace,
+    recordTransition,
+    publishTracks: () =>
+      feed.publish({ kind: 'tracks', index: history.length - 1, tracks: airspace.tracks() }),
     checkpointNow: async () => void (await checkpoints.now()),
     onCheckpoint: (listener) => checkpoints.onCheckpoint(listener),
     async close() {

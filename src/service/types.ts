@@ -59,7 +59,9 @@ export interface RecordView {
 /** One message of the live feed; `index` lets a client resume with nothing missed. */
 export type FeedMessage =
   | { readonly kind: 'event'; readonly index: number; readonly event: EventView }
-  | { readonly kind: 'checkpoint'; readonly index: number; readonly checkpoint: Checkpoint };
+  | { readonly kind: 'checkpoint'; readonly index: number; readonly checkpoint: Checkpoint }
+  /** The live air picture (every aircraft's latest position), sent about once a second. */
+  | { readonly kind: 'tracks'; readonly index: number; readonly tracks: readonly RecordView[] };
 
 /** A signed tree head (RFC 9162 §4.10) with the parties' cosignatures. */
 export interface Checkpoint {

@@ -9,24 +9,25 @@ import type { Collection, RecordView } from './types.ts';
 import { humanitarianSites, movements, violations } from './views-access.ts';
 import { imminentActions, nominations, operationNotices, protectedSites } from './views-operations.ts';
 import type { ViewSource } from './views-source.ts';
+import { alerts, designatedAreas, flights } from './views-airspace.ts';
 
 type Builder = (src: ViewSource, id?: RecordId) => RecordView[];
 
 const none: Builder = () => [];
 
 /**
- * One builder per collection. Designated areas, flights, tracks and alerts belong to the airspace
- * rules, which plug in here: give each its builder over the airspace slice of the state.
+ * One builder per collection. Tracks are not records: they come from the live air picture
+ * (`LiveAirspace`), not from the ledger, and are served by the service directly.
  */
 export const COLLECTION_VIEWS: Readonly<Record<Collection, Builder>> = {
-  'designated-areas': none,
+  'designated-areas': designatedAreas,
   'protected-sites': (src, id) => [...protectedSites(src, id), ...humanitarianSites(src, id)],
   nominations,
   notices: operationNotices,
   'imminent-actions': imminentActions,
-  flights: none,
+  flights,
   tracks: none,
-  alerts: none,
+  alerts,
   violations,
   movements,
 };
