@@ -1,7 +1,7 @@
 /** Synchronized notices (no approval, deconfliction alerts) and receipts of crossing records. */
 import type { EpochMs, PartyId, RecordId } from '../../core/index.ts';
 import type { Agreement } from '../../policy/index.ts';
-import { distanceM } from '../geometry.ts';
+import { touching } from '../geometry.ts';
 import { accept, refuse } from '../model.ts';
 import { allProtections } from '../protections.ts';
 import type { RootState } from '../state.ts';
@@ -15,7 +15,7 @@ function alerts(s: RootState, notice: NoticeSent, ctx: OpsContext): Deconflictio
   const pair = (other: PartyId): PartyId[] => (other === me ? [me] : [me, other]);
   const fromNotices = [...s.operations.notices.values()]
     .filter((n) => n.owner !== me && overlaps(notice.data.window, n.window))
-    .filter((n) => distanceM(notice.data.area, n.area) === 0)
+    .filter((n) => touching(notice.data.area, n.area))
     .map((n) =>
       emit(ctx, 'DeconflictionAlerted', ctx.newId(), {
         notice: notice.record,
