@@ -142,3 +142,14 @@ export { receipts, type ReceiptRow } from './operations/notices.ts';
 export { allegationStatus, imminentBoard, type FilingStatus } from './operations/actions.ts';
 export { integratedAuthorized } from './operations/nominations.ts';
 export { recheckNominations } from './operations/reactor.ts';
+
+// Violations and humanitarian access: read models and helpers for views, exports and schedulers.
+export { escalateOverdue } from './humanitarian-slice.ts';
+export { activeProtections, current as currentVersion } from './humanitarian.ts';
+export { overdueReceipts, receiptsOwed, type OverdueReceipt } from './humanitarian-receipts.ts';
+export { coordinatesAt, noticeRecord, type NoticeRecord } from './humanitarian-record.ts';
+export { humanitarianPolicyOf, violationPolicyOf } from './humanitarian-policy.ts';
+export { pendingInformationRequests, violationStatus, violationStatuses } from './violations-status.ts';
+export { evidenceRef, sha256Hex, verifyEvidence, type EvidenceRef } from './evidence.ts';
+export { figureInputs, violationFigures, type ViolationFigures } from './figures.ts';
+export { figuresCsv, figuresHtml } from './figures-render.ts';
