@@ -7,8 +7,10 @@
  * Conservative by construction: a real conflict must never be missed. Distances come from the
  * engine's fast formula wherever its stated margin holds (|lat| <= 80°, up to 50 km: the true
  * distance lies within `distanceM ± marginM`), and from the exact geodesic elsewhere (margin 0).
- * A protection is within reach when the least distance it may have (`distanceM - marginM`) is, so
- * a near miss inside the margin may be flagged, and its conflict carries the margin to say so.
+ * Whether a geometry lies within a buffer is decided as the engine's indexed queries decide it
+ * (`sitesNear`): clearly inside or outside on the fast figure and its margin, and by the geodesic
+ * when the buffer falls inside the margin. A conflict found on the fast figure carries its margin,
+ * so the distance reported says how exact it is.
  */
 import {
   distanceMeters as geodesicMeters,
@@ -45,12 +47,15 @@ export function pointInGeometry(p: LonLat | readonly number[], g: Geometry): boo
 }
 
 /**
- * The proximity of `a` to `b` when `a` may come within `bufferM` of `b` (its least possible
- * distance does), otherwise null. Never null for a real conflict.
+ * The proximity of `a` to `b` when `a` comes within `bufferM` of `b`, otherwise null: the same
+ * decision as the engine's indexed queries, so that a linear check and an indexed one agree.
  */
 export function withinBuffer(a: Geometry, b: Geometry, bufferM: number): Proximity | null {
   const p = geometryDistance(a, b);
-  return p.distanceM - p.marginM <= bufferM ? p : null;
+  if (p.distanceM - p.marginM > bufferM) return null;
+  if (p.distanceM + p.marginM <= bufferM) return p;
+  const exact = engineDistance(a, b, true);
+  return exact.distanceM <= bufferM ? exact : null;
 }
 
 /** Do two geometries touch or overlap (distance zero, decided exactly on the lon/lat plane)? */

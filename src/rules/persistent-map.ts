@@ -6,9 +6,10 @@
  * keeps, per key, the values it took and the version that wrote each; a map is a version number
  * and reads the latest value at or before it (the newest map: the last value, O(1); an older one:
  * a binary search). Updating the newest map of a lineage appends; updating an older one (a fork,
- * as when two `asOf` replays share a prefix) copies the older map's entries into a new lineage
- * first, so no map ever changes once built. The price: a lineage keeps every value it was given,
- * as many as the updates, which a replayed history holds anyway.
+ * as when two `asOf` replays share a prefix) starts a new lineage that overlays it (reads fall
+ * through to the older map), or copies it when it is itself an overlay, so no map ever changes
+ * once built. A lineage keeps every value it was given, as many as the updates, which a replayed
+ * history holds anyway. `scratch` keeps a simulated update off the main line.
  *
  * It extends `Map` so that whatever reads a `ReadonlyMap` or a `Map` (iteration, `node:assert`'s
  * deep equality, `new Map(m)`) sees its entries; the native storage stays empty and the mutating
@@ -24,6 +25,7 @@ class Lineage<K, V> {
   tip = 0;
   readonly order: K[] = [];
   readonly cells = new Map<K, Cell<V>>();
+  constructor(readonly scratch: boolean) {}
 }
 
 /** Index of the last version <= v in an increasing list, or -1. */
@@ -43,20 +45,49 @@ const immutable = (): never => {
   throw new TypeError('a PersistentMap is immutable: use with(key, value), which returns a new map');
 };
 
+let scratchDepth = 0;
+
+/**
+ * Runs `fn` with every update made inside it written to overlays that leave the maps it starts
+ * from as the newest of their lineages: what a decision simulates (the state after its events,
+ * for the reactors) then costs O(1) per map, and the caller's own update of the same state later
+ * appends in O(1) instead of forking.
+ */
+export function scratch<T>(fn: () => T): T {
+  scratchDepth++;
+  try {
+    return fn();
+  } finally {
+    scratchDepth--;
+  }
+}
+
 export class PersistentMap<K, V> extends Map<K, V> {
   readonly #lineage: Lineage<K, V>;
   readonly #version: number;
   readonly #size: number;
+  /** Keys of the own lineage visible at this version (a prefix of its order). */
+  readonly #count: number;
+  /** The map this one overlays (never changed: its reads are bound to its version), if any. */
+  readonly #base: PersistentMap<K, V> | null;
 
-  private constructor(lineage: Lineage<K, V>, version: number, size: number) {
+  private constructor(
+    lineage: Lineage<K, V>,
+    version: number,
+    size: number,
+    count: number,
+    base: PersistentMap<K, V> | null,
+  ) {
     super();
     this.#lineage = lineage;
     this.#version = version;
     this.#size = size;
+    this.#count = count;
+    this.#base = base;
   }
 
   static empty<K, V>(): PersistentMap<K, V> {
-    return new PersistentMap<K, V>(new Lineage(), 0, 0);
+    return new PersistentMap<K, V>(new Lineage(false), 0, 0, 0, null);
   }
 
   static from<K, V>(entries: Iterable<readonly [K, V]>): PersistentMap<K, V> {
@@ -68,19 +99,37 @@ export class PersistentMap<K, V> extends Map<K, V> {
   /** This map with `key` set to `value` (appended if new, in place in the order if not). */
   with(key: K, value: V): PersistentMap<K, V> {
     const l = this.#lineage;
-    if (this.#version !== l.tip) return PersistentMap.from(this).with(key, value);
+    if (this.#version !== l.tip || (scratchDepth > 0 && !l.scratch)) return this.#fork().with(key, value);
     const version = ++l.tip;
     let cell = l.cells.get(key);
-    let size = this.#size;
+    const newHere = cell === undefined;
     if (cell === undefined) {
       cell = { versions: [], values: [] };
       l.cells.set(key, cell);
       l.order.push(key);
-      size++;
     }
+    const isNew = newHere && !(this.#base?.has(key) ?? false);
     cell.versions.push(version);
     cell.values.push(value);
-    return new PersistentMap(l, version, size);
+    const count = this.#count + (newHere ? 1 : 0);
+    return new PersistentMap(l, version, this.#size + (isNew ? 1 : 0), count, this.#base);
+  }
+
+  /**
+   * A new lineage holding this map's entries: an empty overlay over this map when it has no base
+   * or inside `scratch` (O(1)), otherwise a copy (a fork of a fork, as rare as asOf branches).
+   */
+  #fork(): PersistentMap<K, V> {
+    if (scratchDepth > 0 || this.#base === null)
+      return new PersistentMap(new Lineage(scratchDepth > 0), 0, this.#size, 0, this);
+    return PersistentMap.from(this);
+  }
+
+  #own(key: K): { value: V } | undefined {
+    const cell = this.#lineage.cells.get(key);
+    if (cell === undefined) return undefined;
+    const i = latest(cell.versions, this.#version);
+    return i < 0 ? undefined : { value: cell.values[i]! };
   }
 
   override get size(): number {
@@ -88,28 +137,30 @@ export class PersistentMap<K, V> extends Map<K, V> {
   }
 
   override get(key: K): V | undefined {
-    const cell = this.#lineage.cells.get(key);
-    if (cell === undefined) return undefined;
-    const i = latest(cell.versions, this.#version);
-    return i < 0 ? undefined : cell.values[i];
+    const own = this.#own(key);
+    return own !== undefined ? own.value : this.#base?.get(key);
   }
 
   override has(key: K): boolean {
-    const cell = this.#lineage.cells.get(key);
-    return cell !== undefined && latest(cell.versions, this.#version) >= 0;
+    return this.#own(key) !== undefined || (this.#base?.has(key) ?? false);
   }
 
   override *entries(): MapIterator<[K, V]> {
+    const base = this.#base;
+    if (base !== null)
+      for (const [k, v] of base.entries()) {
+        const own = this.#own(k);
+        yield [k, own !== undefined ? own.value : v];
+      }
     const order = this.#lineage.order;
-    for (let i = 0; i < this.#size; i++) {
+    for (let i = 0; i < this.#count; i++) {
       const key = order[i]!;
-      yield [key, this.get(key) as V];
+      if (base === null || !base.has(key)) yield [key, this.#own(key)!.value];
     }
   }
 
   override *keys(): MapIterator<K> {
-    const order = this.#lineage.order;
-    for (let i = 0; i < this.#size; i++) yield order[i]!;
+    for (const [k] of this.entries()) yield k;
   }
 
   override *values(): MapIterator<V> {

@@ -55,11 +55,16 @@ describe('rules geometry on the geometry engine', () => {
     assert.equal(far.marginM, 0);
   });
 
-  it('flags a point just beyond the buffer when it lies inside the margin, and says so', () => {
+  it('reports a point clearly inside the buffer with the margin of its distance', () => {
     const exact = distanceMeters([37, 36], [37.01, 36]);
-    const near = withinBuffer(pt(37, 36), pt(37.01, 36), exact - 0.01);
-    assert.ok(near !== null && near.marginM > 0);
-    assert.equal(withinBuffer(pt(37, 36), pt(37.01, 36), exact - 10), null);
+    const near = withinBuffer(pt(37, 36), pt(37.01, 36), exact + 100);
+    assert.ok(near !== null && near.marginM > 0 && Math.abs(near.distanceM - exact) <= near.marginM);
+  });
+
+  it('settles a buffer that falls inside the margin with the geodesic', () => {
+    const exact = distanceMeters([37, 36], [37.01, 36]);
+    assert.deepEqual(withinBuffer(pt(37, 36), pt(37.01, 36), exact + 0.01), { distanceM: exact, marginM: 0 });
+    assert.equal(withinBuffer(pt(37, 36), pt(37.01, 36), exact - 0.01), null);
   });
 
   it('never puts a point farther from a segment than it is (sampled geodesic along the segment)', () => {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { PersistentMap } from '../../src/rules/persistent-map.ts';
+import { PersistentMap, scratch } from '../../src/rules/persistent-map.ts';
 import { evolve, replay, type RulesEvent } from '../../src/rules/index.ts';
 import { ALEPPO, concur, nomination, north, recordOf, run, ru, site, us } from './given.ts';
 
@@ -43,15 +43,21 @@ describe('persistent map', () => {
     assert.throws(() => (m as Map<string, number>).set('a', 1), TypeError);
   });
 
-  it('agrees with a copied Map under any sequence of updates and forks', () => {
-    const op = fc.record({ from: fc.nat(20), key: fc.integer({ min: 0, max: 6 }), value: fc.nat() });
+  it('agrees with a copied Map under any sequence of updates, forks and simulated updates', () => {
+    const op = fc.record({
+      from: fc.nat(20),
+      key: fc.integer({ min: 0, max: 6 }),
+      value: fc.nat(),
+      simulated: fc.boolean(),
+    });
     fc.assert(
       fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
         const maps = [PersistentMap.empty<number, number>()];
         const copies = [new Map<number, number>()];
-        for (const { from, key, value } of ops) {
+        for (const { from, key, value, simulated } of ops) {
           const i = from % maps.length;
-          maps.push(maps[i]!.with(key, value));
+          const m = maps[i]!;
+          maps.push(simulated ? scratch(() => m.with(key, value)) : m.with(key, value));
           copies.push(new Map(copies[i]).set(key, value));
         }
         maps.forEach((m, i) => assert.deepEqual(entries(m), entries(copies[i]!)));

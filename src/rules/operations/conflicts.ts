@@ -1,8 +1,9 @@
 /** Geometry checks against protections, and what each conflict may disclose. */
-import type { ErrorCode } from '../../core/index.ts';
+import type { EpochMs, ErrorCode } from '../../core/index.ts';
 import type { Agreement } from '../../policy/index.ts';
 import { withinBuffer, type Geometry, type Proximity } from '../geometry.ts';
 import type { Protection } from '../model.ts';
+import type { ProtectionIndex } from '../protection-index.ts';
 import type { Conflict, TimeWindow } from './events.ts';
 
 const CODES: Record<Protection['kind'], ErrorCode> = {
@@ -67,6 +68,20 @@ export function conflictsFor(
     if (near) found.push(describeConflict(policy, p, near));
   }
   return found.sort((a, b) => key(a).localeCompare(key(b)));
+}
+
+/** The same check through the state's protection index: a lookup, not a pass over every protection. */
+export function conflictsNear(
+  policy: Agreement,
+  index: ProtectionIndex,
+  geometry: Geometry,
+  window: TimeWindow,
+  at: EpochMs,
+): Conflict[] {
+  return index
+    .near(geometry, window, at)
+    .map((n) => describeConflict(policy, n.protection, n))
+    .sort((a, b) => key(a).localeCompare(key(b)));
 }
 
 export const key = (c: Conflict): string => JSON.stringify(c);

@@ -3,10 +3,10 @@ import type { EpochMs, PartyId, RecordId } from '../../core/index.ts';
 import type { Agreement } from '../../policy/index.ts';
 import { touching } from '../geometry.ts';
 import { accept, refuse } from '../model.ts';
-import { allProtections } from '../protections.ts';
+import { protectionIndex } from '../protections.ts';
 import type { RootState } from '../state.ts';
 import type { CommandOf } from './commands.ts';
-import { conflictsFor, overlaps } from './conflicts.ts';
+import { conflictsNear, overlaps } from './conflicts.ts';
 import { emit, needsRole, parties, type OpsContext, type OpsDecision } from './context.ts';
 import type { DeconflictionAlerted, NoticeSent, OperationsEvent } from './events.ts';
 
@@ -23,11 +23,12 @@ function alerts(s: RootState, notice: NoticeSent, ctx: OpsContext): Deconflictio
         against: { kind: 'notice', notice: n.id, party: n.owner },
       }),
     );
-  const fromProtections = conflictsFor(
+  const fromProtections = conflictsNear(
     ctx.policy,
-    allProtections(s, ctx.now),
+    protectionIndex(s),
     notice.data.area,
     notice.data.window,
+    ctx.now,
   ).map((conflict) =>
     emit(ctx, 'DeconflictionAlerted', ctx.newId(), {
       notice: notice.record,
