@@ -21,6 +21,7 @@ import type { OperationsEvent } from './operations/events.ts';
 import { evolveOperations } from './operations/evolve.ts';
 import { recheckNominations } from './operations/reactor.ts';
 import { notify } from './operations/state.ts';
+import { scratch } from './persistent-map.ts';
 import { initialState, type RootState } from './state.ts';
 import { decideHumanitarianRoot, decideViolationRoot, evolveAccessSlices } from './humanitarian-slice.ts';
 import type { HumanitarianCommand, HumanitarianEvent } from './humanitarian-model.ts';
@@ -100,14 +101,15 @@ export function replay(events: readonly RulesEvent[], from: RootState = initialS
 }
 
 /**
- * Decides a command, then lets the reactors answer the events it produced (rechecking every open
- * nomination against the protections as they now stand). The result holds both, in order.
+ * Decides a command, then lets the reactors answer the events it produced (rechecking the open
+ * nominations near any protection it changed). The result holds both, in order.
  */
 export function decide(state: RootState, command: Command, ctx: Context): Decision<RulesEvent> {
   const decision = decideSlice(state, command, ctx);
   if (!decision.ok) return decision;
-  const after = replay(decision.events, state);
-  const reactions = recheckNominations(after, ctx);
+  // Simulated on overlays, so that the caller's own replay of these events stays O(1) per map.
+  const after = scratch(() => replay(decision.events, state));
+  const reactions = recheckNominations(after, ctx, { before: state, events: decision.events });
   return { ok: true, events: [...decision.events, ...reactions] };
 }
 
