@@ -5,9 +5,8 @@
 import type { KeyObject } from 'node:crypto';
 import {
   ENTRY_MEDIA_TYPE,
-  encodeEntry,
   leafHash,
-  signEntry,
+  sealEntry,
   toHex,
   MemoryNodes,
   MerkleTree,
@@ -63,5 +62,5 @@ function seal(request: AppendRequest, seq: number, prev: string, time: string, k
     actor: request.actor,
     event: request.event,
   } as const;
-  return encodeEntry(signEntry(body, key));
+  return sealEntry(body, key).bytes;
 }
