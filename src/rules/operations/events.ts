@@ -173,6 +173,8 @@ export const NOTIFYING_EVENTS: ReadonlySet<string> = new Set([
   'ProtectedSiteRegistered',
   'TargetNominated',
   'NoticeSent',
+  'FlightFiled',
+  'DesignatedAreaRegistered',
 ]);
 
 export type { ReleaseLevel };

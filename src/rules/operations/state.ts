@@ -4,7 +4,8 @@
  */
 import type { EpochMs, PartyId, RecordId, ReleaseLevel } from '../../core/index.ts';
 import type { Geometry } from '../geometry.ts';
-import type { Conflict, OperationsEvent, PointGeometry, PolygonGeometry, TimeWindow } from './events.ts';
+import type { DomainEvent } from '../model.ts';
+import type { Conflict, PointGeometry, PolygonGeometry, TimeWindow } from './events.ts';
 import { NOTIFYING_EVENTS } from './events.ts';
 
 export interface Site {
@@ -146,7 +147,7 @@ export function patch<K, V>(m: ReadonlyMap<K, V>, k: K, f: (v: V) => V): Readonl
 }
 
 /** Registers a record that crosses to other parties, so that their receipts can be tracked. */
-export function notify(s: OperationsState, e: OperationsEvent): OperationsState {
+export function notify(s: OperationsState, e: DomainEvent): OperationsState {
   if (!NOTIFYING_EVENTS.has(e.type) || e.release === 'office') return s;
   const n: Notification = {
     record: e.record,
