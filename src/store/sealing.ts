@@ -3,15 +3,7 @@
  * order, sign, encode, hash, and grow the Merkle tree, collecting the nodes to persist.
  */
 import type { KeyObject } from 'node:crypto';
-import {
-  ENTRY_MEDIA_TYPE,
-  leafHash,
-  sealEntry,
-  toHex,
-  MemoryNodes,
-  MerkleTree,
-  type TreeNode,
-} from './ledger-port.ts';
+import { ENTRY_MEDIA_TYPE, leafHash, sealEntry, toHex, MerkleTree, type TreeNode } from './ledger-port.ts';
 import type { AppendRequest, StoredEntry } from './types.ts';
 
 /** The tip of the chain: the tree so far and the leaf hash of the last entry (empty when none). */
@@ -31,7 +23,8 @@ export const emptyHead = (frontier: MerkleTree): ChainHead => ({ frontier, lastL
 
 /** Seals `batch` after `head`; `head` is left untouched (the returned head is the new tip). */
 export function sealBatch(head: ChainHead, batch: readonly AppendRequest[], time: string): SealedBatch {
-  const frontier = copyTree(head.frontier);
+  // A copy to grow while the original stays as committed.
+  const frontier = head.frontier.copy();
   let lastLeaf = head.lastLeaf;
   const entries: (StoredEntry & { prev: Uint8Array })[] = [];
   const nodes: TreeNode[] = [];
@@ -44,13 +37,6 @@ export function sealBatch(head: ChainHead, batch: readonly AppendRequest[], time
     lastLeaf = hash;
   }
   return { entries, nodes, head: { frontier, lastLeaf } };
-}
-
-/** A copy to grow while the original stays as committed (the tree keeps only its O(log n) peaks). */
-function copyTree(tree: MerkleTree): MerkleTree {
-  const peaks = new MemoryNodes();
-  peaks.put(tree.peaks());
-  return MerkleTree.restore(tree.size, peaks);
 }
 
 function seal(request: AppendRequest, seq: number, prev: string, time: string, key: KeyObject): Uint8Array {
