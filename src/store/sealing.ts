@@ -3,7 +3,8 @@
  * order, sign, encode, hash, and grow the Merkle tree, collecting the nodes to persist.
  */
 import type { KeyObject } from 'node:crypto';
-import { ENTRY_MEDIA_TYPE, leafHash, sealEntry, toHex, MerkleTree, type TreeNode } from './ledger-port.ts';
+import type { MerkleTree } from './ledger-port.ts';
+import { ENTRY_MEDIA_TYPE, leafHash, sealEntry, toHex, type TreeNode } from './ledger-port.ts';
 import type { AppendRequest, StoredEntry } from './types.ts';
 
 /** The tip of the chain: the tree so far and the leaf hash of the last entry (empty when none). */
