@@ -37,7 +37,7 @@ describe('the command pipeline', () => {
             if (calls++ !== failing) return target.append(...args);
             return Promise.reject(new Error('disk full'));
           };
-        const value = target[key];
+        const value: unknown = Reflect.get(target, key);
         return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
       },
     });
