@@ -1,18 +1,18 @@
 /**
  * API throughput on loopback: autocannon drives from a SECOND process (so that the load generator
- * does not share this event loop) against one server, measuring in the same run a nomination
- * submit (parse, geometry checks, authorization, execute), a record read, and the bare
- * `GET /healthz` as the baseline. Until the real service is merged the server runs over the
- * in-memory fake service, so the submit figure measures the HTTP edge, not the ledger.
+ * does not share this event loop) against one real server (`startJig` on a temporary SQLite
+ * database), measuring in the same run a nomination submit (parse, geometry checks against every
+ * protection, authorization, decide, sign, durable group-committed append with projections,
+ * publish), a record read, and the bare `GET /healthz` as the baseline.
  */
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { partyId } from '../../src/core/index.ts';
-import { buildServer } from '../../src/server/app.ts';
+import { startJig } from '../../src/cli/start.ts';
 import { examples } from '../../src/server/examples.ts';
-import { memoryPeopleDirectory } from '../../src/store/people-memory.ts';
-import { fakeService } from '../../test/server/fake-service.ts';
 
 const DURATION_S = Number(process.env['BENCH_SECONDS'] ?? 5);
 const CONNECTIONS = 16;
@@ -42,16 +42,15 @@ async function drive(url: string, args: string[]): Promise<Figure> {
 }
 
 export async function run({ json }: { json: boolean }): Promise<void> {
-  const service = fakeService();
-  const people = memoryPeopleDirectory();
-  const operator = await people.add({ name: 'us-operator', party: partyId('US'), role: 'operator' });
-  const app = await buildServer({ service, people });
-  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  const dir = mkdtempSync(join(tmpdir(), 'jig-bench-api-'));
+  const jig = await startJig({ db: join(dir, 'jig.db'), web: false, localWitnesses: true });
+  const operator = await jig.people.add({ name: 'us-operator', party: partyId('US'), role: 'operator' });
+  const base = jig.url;
   const auth = ['-H', `authorization=Bearer ${operator.token}`];
   try {
-    const seeded = await service.execute(operator.person, {
+    const seeded = await jig.service.execute(operator.person, {
       type: 'NominateTarget',
-      ...(examples.NominateTarget as object),
+      ...(examples['NominateTarget'] as object),
     });
     const id = seeded.events[0]?.record ?? '';
     const bare = await drive(`${base}/healthz`, []);
@@ -62,16 +61,18 @@ export async function run({ json }: { json: boolean }): Promise<void> {
       '-H',
       'content-type=application/json',
       '-b',
-      JSON.stringify(examples.NominateTarget),
+      JSON.stringify(examples['NominateTarget']),
     ]);
     const read = await drive(`${base}/api/v1/nominations/${id}`, auth);
-    report(json, { bare, submit, read });
+    const size = (await jig.service.ledger.checkpoint()).size;
+    report(json, { bare, submit, read }, size);
   } finally {
-    await app.close();
+    await jig.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function report(json: boolean, f: { bare: Figure; submit: Figure; read: Figure }): void {
+function report(json: boolean, f: { bare: Figure; submit: Figure; read: Figure }, size: number): void {
   const rows = [
     { metric: 'healthz_rps', value: f.bare.rps, unit: 'req/s' },
     { metric: 'healthz_p99_ms', value: f.bare.p99, unit: 'ms' },
@@ -92,8 +93,9 @@ function report(json: boolean, f: { bare: Figure; submit: Figure; read: Figure }
     },
     { metric: 'nomination_read_p99_ms', value: f.read.p99, unit: 'ms' },
   ];
+  if (!json) console.log(`ledger: ${size} entries after the run`);
   for (const row of rows) {
-    if (json) console.log(JSON.stringify({ bench: 'api', service: 'fake', ...row }));
+    if (json) console.log(JSON.stringify({ bench: 'api', service: 'sqlite', ...row }));
     else
       console.log(
         `${row.metric.padEnd(26)} ${row.value.toFixed(row.unit === 'ms' ? 1 : 0).padStart(8)} ${row.unit}${'ratio' in row ? `  (${(row.ratio ?? 0).toFixed(2)} x healthz)` : ''}`,

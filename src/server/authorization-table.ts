@@ -14,12 +14,17 @@ import { ROLES, type Role } from '../core/index.ts';
 export type Access =
   /** No login needed. */
   | { readonly public: true }
-  /** Logged-in people of these roles. */
-  | { readonly roles: readonly Role[] };
+  /**
+   * Logged-in people of these roles; with `party`, only the record owner's party (`owner`) or
+   * only the other parties (`others`) may act on the record the route names.
+   */
+  | { readonly roles: readonly Role[]; readonly party?: 'owner' | 'others' };
 
 const ALL: Access = { roles: ROLES };
 const PUBLIC: Access = { public: true };
 const roles = (...r: Role[]): Access => ({ roles: r });
+const owner = (...r: Role[]): Access => ({ roles: r, party: 'owner' });
+const others = (...r: Role[]): Access => ({ roles: r, party: 'others' });
 
 export const AUTHORIZATION: Readonly<Record<string, Access>> = {
   'GET /healthz': PUBLIC,
@@ -34,47 +39,65 @@ export const AUTHORIZATION: Readonly<Record<string, Access>> = {
 
   'GET /api/v1/designated-areas': ALL,
   'GET /api/v1/designated-areas/:id': ALL,
-  'POST /api/v1/designated-areas': roles('national_authority'),
 
   'GET /api/v1/protected-sites': ALL,
   'GET /api/v1/protected-sites/:id': ALL,
-  'POST /api/v1/protected-sites': roles('operator', 'liaison', 'national_authority'),
-  'POST /api/v1/protected-sites/:id/disputes': roles('approver', 'national_authority'),
+  'POST /api/v1/protected-sites': roles('operator', 'liaison'),
+  'POST /api/v1/protected-sites/humanitarian': roles('liaison'),
+  'POST /api/v1/protected-sites/:id/withdrawal': owner('operator', 'liaison', 'approver'),
+  'POST /api/v1/protected-sites/:id/disputes': roles('operator', 'approver', 'liaison'),
+  'POST /api/v1/protected-sites/:id/receipts': ALL,
 
   'GET /api/v1/nominations': ALL,
   'GET /api/v1/nominations/:id': ALL,
   'POST /api/v1/nominations': roles('operator'),
   'POST /api/v1/nominations/:id/decisions': roles('approver'),
-  'POST /api/v1/nominations/:id/execution': roles('operator'),
+  'POST /api/v1/nominations/:id/withdrawal': owner('operator', 'approver'),
+  // The rules refuse any party the nomination does not name as executor; the matrix's seeded
+  // nominations name their owner.
+  'POST /api/v1/nominations/:id/execution': owner('operator'),
+  'POST /api/v1/nominations/:id/receipts': ALL,
+  'POST /api/v1/integrated-operations': roles('national_authority'),
 
   'GET /api/v1/notices': ALL,
   'GET /api/v1/notices/:id': ALL,
   'POST /api/v1/notices': roles('operator'),
+  'POST /api/v1/notices/:id/receipts': ALL,
 
   'GET /api/v1/imminent-actions': ALL,
   'GET /api/v1/imminent-actions/:id': ALL,
   'POST /api/v1/imminent-actions': roles('operator', 'national_authority'),
+  'POST /api/v1/imminent-actions/allegations': roles('operator', 'monitor'),
 
   'GET /api/v1/flights': ALL,
   'GET /api/v1/flights/:id': ALL,
-  'POST /api/v1/flights': roles('operator', 'liaison'),
 
   'GET /api/v1/tracks': ALL,
-  'POST /api/v1/tracks': roles('operator'),
 
   'GET /api/v1/alerts': ALL,
   'GET /api/v1/alerts/:id': ALL,
 
   'GET /api/v1/violations': ALL,
   'GET /api/v1/violations/:id': ALL,
-  'POST /api/v1/violations': roles('operator', 'liaison', 'monitor'),
-  'POST /api/v1/violations/:id/assessments': roles('approver', 'national_authority', 'monitor'),
+  'POST /api/v1/violations': ALL,
+  'POST /api/v1/violations/:id/assessments': roles('approver', 'national_authority'),
+  'POST /api/v1/violations/:id/evidence': ALL,
+  'POST /api/v1/violations/:id/information-requests': ALL,
+  'POST /api/v1/violations/:id/withdrawal': owner(...ROLES),
 
   'GET /api/v1/movements': ALL,
   'GET /api/v1/movements/:id': ALL,
   'POST /api/v1/movements': roles('liaison'),
-  'POST /api/v1/movements/:id/outcomes': roles('liaison'),
+  'POST /api/v1/movements/:id/amendments': owner('liaison'),
+  'POST /api/v1/movements/:id/receipts': others(...ROLES),
+  'POST /api/v1/movements/:id/cancellation': owner('liaison'),
+  'POST /api/v1/movements/:id/outcomes': ALL,
 
+  // Any command by its type: the rules check the role and the party of each.
+  'POST /api/v1/commands': ALL,
+
+  'GET /api/v1/ledger/keys': ALL,
+  'POST /api/v1/ledger/cosignatures': ALL,
   'GET /api/v1/ledger/checkpoint': ALL,
   'GET /api/v1/ledger/entries': ALL,
   'GET /api/v1/ledger/proofs/inclusion': ALL,
@@ -101,6 +124,9 @@ export function expectedStatus(
   if ('public' in access) return success;
   if (caller === 'nobody') return 401;
   if (!access.roles.includes(role)) return 403;
-  if (target === undefined || target === 'joint') return success;
-  return target !== 'missing' && caller === 'own_party' ? success : 404;
+  if (target === 'missing') return 404;
+  if (target !== undefined && target !== 'joint' && caller !== 'own_party') return 404;
+  if (target !== undefined && access.party === 'owner' && caller !== 'own_party') return 403;
+  if (target !== undefined && access.party === 'others' && caller === 'own_party') return 403;
+  return success;
 }

@@ -1,7 +1,7 @@
 /** The ledger, for anyone who wants to check it: checkpoint, entries and proofs (RFC 9162). */
 import { JigError } from '../core/index.ts';
 import { must, type AnyRoute, type Call } from './route.ts';
-import { ledgerQueries } from './schemas.ts';
+import { cosignatures, ledgerQueries } from './schemas.ts';
 
 /** One page of entries at most, so that a request cannot ask the server for the whole ledger. */
 const MAX_ENTRIES = 1000;
@@ -18,6 +18,24 @@ export const ledgerRoutes = (): AnyRoute[] => [
     tag: 'Ledger',
     success: 200,
     handler: ({ deps }) => deps.service.ledger.checkpoint(),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/ledger/keys',
+    summary: "The log's verifier key, then every party's witness key (signed-note vkeys)",
+    tag: 'Ledger',
+    success: 200,
+    handler: ({ deps }) => deps.service.ledger.keys(),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/ledger/cosignatures',
+    summary: "A checkpoint cosigned by a party's witness: each cosignature is verified, then kept",
+    tag: 'Ledger',
+    success: 201,
+    body: cosignatures,
+    handler: ({ body, deps }: Call<unknown, unknown, { note: string }>) =>
+      deps.service.ledger.addCosignatures(body.note),
   },
   {
     method: 'GET',

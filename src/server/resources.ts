@@ -8,29 +8,64 @@ import { JigError, parseRfc3339 } from '../core/index.ts';
 import type { AsOf, Collection } from '../service/types.ts';
 import { examples } from './examples.ts';
 import { must, type AnyRoute, type Call } from './route.ts';
-import { commands, idParams, readQuery, type CommandName } from './schemas.ts';
+import { anyCommand, commandBody, type CommandType } from './commands.ts';
+import { idParams, readQuery } from './schemas.ts';
+
+interface Action {
+  /** Sub-path after `/{id}/`, or after the collection when `field` is absent (a second create). */
+  readonly path: string;
+  readonly command: CommandType;
+  /** The command field the path's `{id}` fills; absent for routes that name no record. */
+  readonly field?: string;
+  readonly summary: string;
+}
 
 interface Resource {
   readonly collection: Collection;
   readonly title: string;
-  readonly create?: CommandName;
-  /** Actions on one record: sub-path, command, and the command field naming the record. */
-  readonly actions?: readonly { path: string; command: CommandName; field: string; summary: string }[];
+  readonly create?: CommandType;
+  /**
+   * Actions on one record (`/nominations/{id}/decisions`) and further creates, in the order a
+   * record lives through them: the docs list them so.
+   */
+  readonly actions?: readonly Action[];
   readonly single?: false;
 }
 
+const receipt = (summary = 'Acknowledge receipt'): Action => ({
+  path: 'receipts',
+  command: 'AcknowledgeReceipt',
+  field: 'record',
+  summary,
+});
+
+/**
+ * Commands with no place in this tree (answers to disputes and information requests, revealing a
+ * shielded reporter, amending or acknowledging a humanitarian site notice) go to `POST
+ * /api/v1/commands` with their `type`.
+ */
 export const RESOURCES: readonly Resource[] = [
-  { collection: 'designated-areas', title: 'Designated areas', create: 'DesignateArea' },
+  // Designated areas, flights, tracks and alerts are read-only until the airspace rules add
+  // their commands; their views plug in at `COLLECTION_VIEWS` in src/service/views.ts.
+  { collection: 'designated-areas', title: 'Designated areas' },
   {
     collection: 'protected-sites',
     title: 'Protected sites',
     create: 'RegisterProtectedSite',
     actions: [
+      { path: 'humanitarian', command: 'NotifySite', summary: 'Notify a humanitarian site' },
       {
         path: 'disputes',
         command: 'DisputeProtectedSite',
         field: 'site',
         summary: 'Dispute a protected site',
+      },
+      receipt(),
+      {
+        path: 'withdrawal',
+        command: 'WithdrawProtectedSite',
+        field: 'site',
+        summary: 'Withdraw a protected site',
       },
     ],
   },
@@ -46,12 +81,35 @@ export const RESOURCES: readonly Resource[] = [
         summary: 'Concur or non-concur',
       },
       { path: 'execution', command: 'ReportExecution', field: 'nomination', summary: 'Report the execution' },
+      receipt(),
+      {
+        path: 'withdrawal',
+        command: 'WithdrawNomination',
+        field: 'nomination',
+        summary: 'Withdraw a nomination',
+      },
     ],
   },
-  { collection: 'notices', title: 'Notices of synchronized operations', create: 'GiveNotice' },
-  { collection: 'imminent-actions', title: 'Imminent-threat actions', create: 'RecordImminentAction' },
-  { collection: 'flights', title: 'Flight notifications', create: 'NotifyFlight' },
-  { collection: 'tracks', title: 'Aircraft tracks', create: 'ReportTracks', single: false },
+  {
+    collection: 'notices',
+    title: 'Notices of synchronized operations',
+    create: 'SendNotice',
+    actions: [receipt()],
+  },
+  {
+    collection: 'imminent-actions',
+    title: 'Imminent-threat actions',
+    create: 'RecordImminentThreatAction',
+    actions: [
+      {
+        path: 'allegations',
+        command: 'AllegeUnilateralAction',
+        summary: 'Allege an unfiled unilateral action of another party',
+      },
+    ],
+  },
+  { collection: 'flights', title: 'Flight notifications' },
+  { collection: 'tracks', title: 'Aircraft tracks', single: false },
   { collection: 'alerts', title: 'Alerts' },
   {
     collection: 'violations',
@@ -59,6 +117,19 @@ export const RESOURCES: readonly Resource[] = [
     create: 'ReportViolation',
     actions: [
       { path: 'assessments', command: 'AssessViolation', field: 'violation', summary: 'Assess a violation' },
+      { path: 'evidence', command: 'AddViolationEvidence', field: 'violation', summary: 'Add evidence' },
+      {
+        path: 'information-requests',
+        command: 'RequestInformation',
+        field: 'violation',
+        summary: 'Request information from a party',
+      },
+      {
+        path: 'withdrawal',
+        command: 'WithdrawViolationReport',
+        field: 'violation',
+        summary: 'Withdraw a report',
+      },
     ],
   },
   {
@@ -67,11 +138,19 @@ export const RESOURCES: readonly Resource[] = [
     create: 'NotifyMovement',
     actions: [
       {
-        path: 'outcomes',
-        command: 'ReportMovementOutcome',
-        field: 'movement',
-        summary: 'Record a delivery or a denial',
+        path: 'receipts',
+        command: 'AcknowledgeNotice',
+        field: 'notice',
+        summary: 'Acknowledge a notice version',
       },
+      {
+        path: 'outcomes',
+        command: 'RecordOutcome',
+        field: 'notice',
+        summary: 'Record a delivery, delay or denial',
+      },
+      { path: 'amendments', command: 'AmendNotice', field: 'notice', summary: 'Amend a notice' },
+      { path: 'cancellation', command: 'CancelNotice', field: 'notice', summary: 'Cancel a notice' },
     ],
   },
 ];
@@ -119,53 +198,99 @@ function reads(r: Resource): AnyRoute[] {
   return [list, one];
 }
 
+const title = (type: string) => type.replace(/([a-z])([A-Z])/g, '$1 $2');
+
+function create(r: Resource, type: CommandType, path: string, summary: string): AnyRoute {
+  return {
+    method: 'POST',
+    path,
+    summary,
+    tag: r.title,
+    success: 201,
+    body: commandBody(type),
+    example: { body: examples[type] },
+    handler: async ({ principal, body, deps, reply }: Call<unknown, unknown, Record<string, unknown>>) => {
+      const done = await deps.service.execute(must(principal), { ...body, type });
+      const id = done.events[0]?.record;
+      if (id !== undefined && r.single !== false)
+        void reply.header('location', `${base(r.collection)}/${id}`);
+      return { id, index: done.index, events: done.events };
+    },
+  };
+}
+
+function act(r: Resource, action: Action & { field: string }): AnyRoute {
+  return {
+    method: 'POST',
+    path: `${base(r.collection)}/:id/${action.path}`,
+    summary: action.summary,
+    tag: r.title,
+    success: 201,
+    params: idParams,
+    body: commandBody(action.command, action.field),
+    example: { body: examples[action.command] },
+    handler: async ({
+      principal,
+      params,
+      body,
+      deps,
+    }: Call<{ id: string }, unknown, Record<string, unknown>>) => {
+      const done = await deps.service.execute(must(principal), {
+        ...body,
+        type: action.command,
+        [action.field]: params.id,
+      });
+      return { index: done.index, events: done.events };
+    },
+  };
+}
+
 function writes(r: Resource): AnyRoute[] {
   const out: AnyRoute[] = [];
-  if (r.create) {
-    const type = r.create;
-    out.push({
-      method: 'POST',
-      path: base(r.collection),
-      summary: `${type.replace(/([a-z])([A-Z])/g, '$1 $2')}`,
-      tag: r.title,
-      success: 201,
-      body: commands[type],
-      example: { body: examples[type] },
-      handler: async ({ principal, body, deps, reply }: Call<unknown, unknown, Record<string, unknown>>) => {
-        const done = await deps.service.execute(must(principal), { ...body, type });
-        const id = done.events[0]?.record;
-        if (id !== undefined && r.single !== false)
-          void reply.header('location', `${base(r.collection)}/${id}`);
-        return { id, index: done.index, events: done.events };
-      },
-    });
-  }
-  for (const action of r.actions ?? []) {
-    out.push({
-      method: 'POST',
-      path: `${base(r.collection)}/:id/${action.path}`,
-      summary: action.summary,
-      tag: r.title,
-      success: 201,
-      params: idParams,
-      body: commands[action.command],
-      example: { body: examples[action.command] },
-      handler: async ({
-        principal,
-        params,
-        body,
-        deps,
-      }: Call<{ id: string }, unknown, Record<string, unknown>>) => {
-        const done = await deps.service.execute(must(principal), {
-          ...body,
-          type: action.command,
-          [action.field]: params.id,
-        });
-        return { index: done.index, events: done.events };
-      },
-    });
-  }
+  if (r.create) out.push(create(r, r.create, base(r.collection), title(r.create)));
+  for (const action of r.actions ?? [])
+    out.push(
+      action.field === undefined
+        ? create(r, action.command, `${base(r.collection)}/${action.path}`, action.summary)
+        : act(r, { ...action, field: action.field }),
+    );
   return out;
 }
 
-export const resourceRoutes = (): AnyRoute[] => RESOURCES.flatMap((r) => [...reads(r), ...writes(r)]);
+const integratedRoute: AnyRoute = {
+  method: 'POST',
+  path: '/api/v1/integrated-operations',
+  summary: "Record the national authority's authorization of integrated operations",
+  tag: 'Target nominations',
+  success: 201,
+  body: commandBody('AuthorizeIntegratedOperations'),
+  example: { body: {} },
+  handler: async ({ principal, body, deps }: Call<unknown, unknown, Record<string, unknown>>) => {
+    const done = await deps.service.execute(must(principal), {
+      ...body,
+      type: 'AuthorizeIntegratedOperations',
+    });
+    return { index: done.index, events: done.events };
+  },
+};
+
+/** Every rules command by its `type`, for the commands that have no resource path. */
+const commandsRoute: AnyRoute = {
+  method: 'POST',
+  path: '/api/v1/commands',
+  summary: 'Any command of the rules, named by its type (answers, reveals, integrated operations...)',
+  tag: 'Commands',
+  success: 201,
+  body: anyCommand,
+  example: { body: { type: 'ReportViolation', ...(examples['ReportViolation'] as object) } },
+  handler: async ({ principal, body, deps }: Call<unknown, unknown, Record<string, unknown>>) => {
+    const done = await deps.service.execute(must(principal), body as { type: string });
+    return { id: done.events[0]?.record, index: done.index, events: done.events };
+  },
+};
+
+export const resourceRoutes = (): AnyRoute[] => [
+  ...RESOURCES.flatMap((r) => [...reads(r), ...writes(r)]),
+  integratedRoute,
+  commandsRoute,
+];

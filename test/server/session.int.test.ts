@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { harness, type Harness } from './harness.ts';
 
 function cookieOf(setCookie: string | string[] | undefined): { value: string; attributes: string } {
@@ -13,6 +13,7 @@ describe('web app session', () => {
   before(async () => {
     h = await harness();
   });
+  after(() => h.close());
 
   const login = (password: string, headers: Record<string, string> = {}) =>
     h.app.inject({

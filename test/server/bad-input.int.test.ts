@@ -1,6 +1,6 @@
 // Bad input is answered 4xx problem+json naming the field, and nothing is executed.
 import { strict as assert } from 'node:assert';
-import { before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { examples } from '../../src/server/examples.ts';
 import { harness, type Harness } from './harness.ts';
 
@@ -11,16 +11,17 @@ describe('bad input', () => {
   before(async () => {
     h = await harness({ bodyLimit: 64 * 1024 });
   });
+  after(() => h.close());
 
   async function post(payload: string, contentType = 'application/json') {
-    const before = h.service.size();
+    const before = await h.store.size();
     const res = await h.app.inject({
       method: 'POST',
       url: '/api/v1/nominations',
       headers: { ...h.auth('US', 'operator'), 'content-type': contentType },
       payload,
     });
-    assert.equal(h.service.size(), before, 'the ledger is unchanged');
+    assert.equal(await h.store.size(), before, 'the ledger is unchanged');
     assert.match(String(res.headers['content-type']), /^application\/problem\+json/);
     const body = res.json<{ status: number; issues?: { pointer: string; reason: string }[] }>();
     assert.equal(body.status, res.statusCode);
@@ -55,7 +56,7 @@ describe('bad input', () => {
     const body = JSON.stringify(nomination).replace('[36.71,36.02]', '[1e400, 123456789012345678901234]');
     const r = await post(body);
     assert.equal(r.status, 400);
-    assert.deepEqual(r.pointers, ['/geometry/coordinates/0', '/geometry/coordinates/1']);
+    assert.deepEqual(r.pointers, ['/location/coordinates/0', '/location/coordinates/1']);
   });
 
   it('refuses an oversized body with 413', async () => {
@@ -74,8 +75,8 @@ describe('bad input', () => {
   });
 
   it('names the coordinate out of range and the open ring', async () => {
-    const bad = { ...nomination, geometry: { type: 'Point', coordinates: [200, 36] } };
-    assert.deepEqual((await post(JSON.stringify(bad))).pointers, ['/geometry/coordinates/0']);
+    const bad = { ...nomination, location: { type: 'Point', coordinates: [200, 36] } };
+    assert.deepEqual((await post(JSON.stringify(bad))).pointers, ['/location/coordinates/0']);
     const ring = {
       type: 'Polygon',
       coordinates: [
@@ -87,9 +88,12 @@ describe('bad input', () => {
         ],
       ],
     };
-    const open = await post(JSON.stringify({ ...nomination, geometry: ring }));
+    const open = await post(JSON.stringify({ ...nomination, location: ring }));
     assert.equal(open.status, 400);
-    assert.deepEqual(open.pointers, ['/geometry/coordinates/0']);
+    assert.ok(
+      open.pointers.every((p) => p.startsWith('/location')),
+      open.pointers.join(),
+    );
   });
 
   it('names a window that ends before it starts, and a time without a zone', async () => {
@@ -117,5 +121,18 @@ describe('bad input', () => {
     const res = await failing.app.inject({ url: '/api/v1/alerts', headers: failing.auth('US', 'monitor') });
     assert.equal(res.statusCode, 500);
     assert.doesNotMatch(res.body, /SQLITE|secret/);
+    await failing.close();
+  });
+
+  it('refuses a body naming its own type or the record the path gives', async () => {
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/nominations/n-1/decisions',
+      headers: h.auth('US', 'approver'),
+      payload: { concur: true, type: 'WithdrawNomination', nomination: 'n-2' },
+    });
+    assert.equal(res.statusCode, 400);
+    const pointers = res.json<{ issues: { pointer: string }[] }>().issues.map((i) => i.pointer);
+    assert.deepEqual(pointers.sort(), ['/nomination', '/type']);
   });
 });
