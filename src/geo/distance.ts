@@ -51,6 +51,19 @@ export function approxM(lon1: number, lat1: number, lon2: number, lat2: number):
   return Math.sqrt(dx * dx + dy * dy);
 }
 
+/** Metres per degree of latitude at `lat`: the ellipsoid's meridional radius M(φ), in degrees. */
+export function meridianDegM(lat: number): number {
+  const s = Math.sin(lat * RAD);
+  const w = 1 - E2 * s * s;
+  return (RAD * A * (1 - E2)) / (w * Math.sqrt(w));
+}
+
+/** Metres per degree of longitude along the parallel at `lat`: N(φ)·cos φ, in degrees. */
+export function parallelDegM(lat: number): number {
+  const s = Math.sin(lat * RAD);
+  return (RAD * A * Math.cos(lat * RAD)) / Math.sqrt(1 - E2 * s * s);
+}
+
 export function approxValid(lat1: number, lat2: number, d: number): boolean {
   return d <= APPROX_MAX_M && Math.abs(lat1) <= APPROX_MAX_LAT && Math.abs(lat2) <= APPROX_MAX_LAT;
 }
