@@ -70,32 +70,50 @@ export function preparePolygon(rings: Float64Array[]): PreparedPolygon {
 function buildStrips(e: Float64Array, n: number, a: 0 | 1, lo: number, hi: number, count: number): Strips {
   const step = (hi - lo) / count || 1;
   const of = (v: number) => Math.min(count - 1, Math.max(0, Math.floor((v - lo) / step)));
+  const s0 = new Uint32Array(n),
+    s1 = new Uint32Array(n);
   const start = new Uint32Array(count + 1);
-  const span = (i: number) => [
-    of(Math.min(e[4 * i + a]!, e[4 * i + 2 + a]!)),
-    of(Math.max(e[4 * i + a]!, e[4 * i + 2 + a]!)),
-  ];
   for (let i = 0; i < n; i++) {
-    const [s0, s1] = span(i);
-    for (let s = s0!; s <= s1!; s++) start[s + 1]!++;
+    s0[i] = of(Math.min(e[4 * i + a]!, e[4 * i + 2 + a]!));
+    s1[i] = of(Math.max(e[4 * i + a]!, e[4 * i + 2 + a]!));
+    for (let s = s0[i]!; s <= s1[i]!; s++) start[s + 1]!++;
   }
   for (let s = 0; s < count; s++) start[s + 1]! += start[s]!;
   const Arr = n <= 0xffff ? Uint16Array : Uint32Array;
   const lowAsc = new Arr(start[count]!);
   const next = start.slice(0, count);
-  for (let i = 0; i < n; i++) {
-    const [s0, s1] = span(i);
-    for (let s = s0!; s <= s1!; s++) lowAsc[next[s]!++] = i;
-  }
+  for (let i = 0; i < n; i++) for (let s = s0[i]!; s <= s1[i]!; s++) lowAsc[next[s]!++] = i;
   const highDesc = lowAsc.slice();
   const b = 1 - a; // the ray's axis
-  const low = (i: number) => Math.min(e[4 * i + b]!, e[4 * i + 2 + b]!);
-  const high = (i: number) => Math.max(e[4 * i + b]!, e[4 * i + 2 + b]!);
+  const low = new Float64Array(n),
+    negHigh = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    low[i] = Math.min(e[4 * i + b]!, e[4 * i + 2 + b]!);
+    negHigh[i] = -Math.max(e[4 * i + b]!, e[4 * i + 2 + b]!);
+  }
   for (let s = 0; s < count; s++) {
-    lowAsc.subarray(start[s], start[s + 1]).sort((i, j) => low(i) - low(j));
-    highDesc.subarray(start[s], start[s + 1]).sort((i, j) => high(j) - high(i));
+    sortBy(lowAsc, start[s]!, start[s + 1]!, low);
+    sortBy(highDesc, start[s]!, start[s + 1]!, negHigh);
   }
   return { min: lo, step, count, start, lowAsc, highDesc };
+}
+
+/** Sorts list[from, to) by key[item]: insertion sort for the usual short strip (typed-array sort with a comparator is slow). */
+function sortBy(list: Index, from: number, to: number, key: Float64Array): void {
+  if (to - from > 48) {
+    list.subarray(from, to).sort((i, j) => key[i]! - key[j]!);
+    return;
+  }
+  for (let i = from + 1; i < to; i++) {
+    const v = list[i]!,
+      k = key[v]!;
+    let j = i - 1;
+    while (j >= from && key[list[j]!]! > k) {
+      list[j + 1] = list[j]!;
+      j--;
+    }
+    list[j + 1] = v;
+  }
 }
 
 /**
@@ -138,7 +156,7 @@ function classifyCells(p: PreparedPolygon, n: number, [minX, minY, maxX, maxY]: 
 function cheapestRay(p: PreparedPolygon, x: number, y: number): number {
   let best = RIGHT,
     bestCost = Infinity;
-  for (const dir of [LEFT, RIGHT, DOWN, UP]) {
+  for (let dir = LEFT; dir <= UP; dir++) {
     const horizontal = dir === LEFT || dir === RIGHT;
     const st = horizontal ? p.rows : p.cols;
     const u = horizontal ? x : y,
@@ -148,7 +166,7 @@ function cheapestRay(p: PreparedPolygon, x: number, y: number): number {
     const a = horizontal ? 0 : 1;
     const low = dir === LEFT || dir === DOWN;
     let cost = 0;
-    for (let k = st.start[s]!; k < st.start[s + 1]!; k++) {
+    for (let k = st.start[s]!; k < st.start[s + 1]! && cost < bestCost; k++) {
       const i = 4 * (low ? st.lowAsc[k]! : st.highDesc[k]!);
       const lo = Math.min(p.edges[i + a]!, p.edges[i + 2 + a]!),
         hi = Math.max(p.edges[i + a]!, p.edges[i + 2 + a]!);
