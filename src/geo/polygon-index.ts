@@ -22,8 +22,9 @@ import { flatBounds } from './planar.ts';
 type Index = Uint16Array | Uint32Array;
 
 interface Strips {
-  /** Lowest coordinate across the strips, strip height, strip count. */
+  /** Lowest and highest coordinate across the strips (the shell's bounds), strip height, count. */
   readonly min: number;
+  readonly max: number;
   readonly step: number;
   readonly count: number;
   readonly start: Uint32Array;
@@ -95,7 +96,7 @@ function buildStrips(e: Float64Array, n: number, a: 0 | 1, lo: number, hi: numbe
     sortBy(lowAsc, start[s]!, start[s + 1]!, low);
     sortBy(highDesc, start[s]!, start[s + 1]!, negHigh);
   }
-  return { min: lo, step, count, start, lowAsc, highDesc };
+  return { min: lo, max: hi, step, count, start, lowAsc, highDesc };
 }
 
 /** Sorts list[from, to) by key[item]: insertion sort for the usual short strip (typed-array sort with a comparator is slow). */
@@ -178,10 +179,14 @@ function cheapestRay(p: PreparedPolygon, x: number, y: number): number {
   return best;
 }
 
+/**
+ * The strip holding v, clamped as the edges' strips were (so a point on an edge finds it), or -1
+ * beyond the shell's bounds. Comparing with the bounds themselves, not min + count·step, keeps a
+ * vertex at the very top inside: that sum can round below it.
+ */
 function stripOf(st: Strips, v: number): number {
-  const s = Math.floor((v - st.min) / st.step);
-  if (s < 0 || s > st.count || (s === st.count && v > st.min + st.count * st.step)) return -1;
-  return Math.min(s, st.count - 1);
+  if (!(v >= st.min && v <= st.max)) return -1;
+  return Math.min(st.count - 1, Math.max(0, Math.floor((v - st.min) / st.step)));
 }
 
 /** Even-odd point in polygon (holes included, edges inside): one cell read, else one ray. */
