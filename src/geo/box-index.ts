@@ -4,7 +4,8 @@
  * microsecond; the grid in a few tens of nanoseconds, which is what a million checks a second
  * needs), and a small overflow list for boxes added since the last rebuild. Removed entries are
  * tombstoned until the next rebuild. Longitudes may lie beyond ±180 (unwrapped shapes); a point
- * query is repeated at lon ± 360 when the boxes reach that far.
+ * query is repeated at lon ± 360 when the boxes reach that far. Boxes added as `boxOnly` take part
+ * in box queries only: their owner answers point queries for them another way (see `PointGrid`).
  */
 import Flatbush from 'flatbush';
 
@@ -16,6 +17,7 @@ export class BoxIndex {
   private tree: Flatbush | undefined;
   private builtCount = 0;
   private dead = new Uint8Array(0);
+  private boxOnly = new Uint8Array(0);
   private deadCount = 0;
   private grid = {
     minX: 0,
@@ -31,8 +33,8 @@ export class BoxIndex {
   private minX = Infinity;
   private maxX = -Infinity;
 
-  constructor(boxes: readonly (readonly number[])[] = []) {
-    for (const b of boxes) this.push(b);
+  constructor(boxes: readonly (readonly number[])[] = [], boxOnly: readonly boolean[] = []) {
+    boxes.forEach((b, i) => this.push(b, boxOnly[i] ?? false));
     this.rebuild();
   }
 
@@ -41,8 +43,8 @@ export class BoxIndex {
   }
 
   /** Adds a box; returns its slot. Goes to the overflow list until enough pile up for a rebuild. */
-  add(box: readonly number[]): number {
-    const slot = this.push(box);
+  add(box: readonly number[], boxOnly = false): number {
+    const slot = this.push(box, boxOnly);
     if (this.count - this.builtCount > Math.max(64, this.builtCount >> 4)) this.rebuild();
     return slot;
   }
@@ -57,7 +59,7 @@ export class BoxIndex {
     return slot < this.count && this.dead[slot] === 0;
   }
 
-  private push(b: readonly number[]): number {
+  private push(b: readonly number[], boxOnly: boolean): number {
     if (4 * (this.count + 1) > this.boxes.length) {
       const grown = new Float64Array(Math.max(64, this.boxes.length * 2));
       grown.set(this.boxes);
@@ -65,8 +67,12 @@ export class BoxIndex {
       const d = new Uint8Array(grown.length / 4);
       d.set(this.dead);
       this.dead = d;
+      const o = new Uint8Array(grown.length / 4);
+      o.set(this.boxOnly);
+      this.boxOnly = o;
     }
     this.boxes.set(b.slice(0, 4), 4 * this.count);
+    this.boxOnly[this.count] = boxOnly ? 1 : 0;
     this.minX = Math.min(this.minX, b[0]!);
     this.maxX = Math.max(this.maxX, b[2]!);
     return this.count++;
@@ -88,13 +94,17 @@ export class BoxIndex {
     tree.finish();
     this.tree = tree;
     this.treeSlots = Uint32Array.from(live);
-    this.buildGrid(live);
+    this.buildGrid(live.filter((i) => !this.boxOnly[i]));
   }
 
   private treeSlots = new Uint32Array(0);
 
   private buildGrid(live: readonly number[]): void {
     const t = this.tree!;
+    if (live.length === 0) {
+      this.grid = { ...this.grid, nx: 0, ny: 0 };
+      return;
+    }
     const w = t.maxX - t.minX || 1e-9,
       h = t.maxY - t.minY || 1e-9;
     const b = this.boxes;
@@ -161,7 +171,8 @@ export class BoxIndex {
   private atPointFrame(x: number, y: number, dx: number, fn: (slot: number, dx: number) => void): void {
     const g = this.grid,
       b = this.boxes,
-      dead = this.dead;
+      dead = this.dead,
+      boxOnly = this.boxOnly;
     const cx = Math.floor((x - g.minX) / g.cw),
       cy = Math.floor((y - g.minY) / g.ch);
     if (cx >= 0 && cy >= 0 && cx < g.nx && cy < g.ny) {
@@ -177,7 +188,8 @@ export class BoxIndex {
     }
     for (let i = this.builtCount; i < this.count; i++) {
       const o = 4 * i;
-      if (x >= b[o]! && x <= b[o + 2]! && y >= b[o + 1]! && y <= b[o + 3]! && !dead[i]) fn(i, dx);
+      if (x >= b[o]! && x <= b[o + 2]! && y >= b[o + 1]! && y <= b[o + 3]! && !dead[i] && !boxOnly[i])
+        fn(i, dx);
     }
   }
 

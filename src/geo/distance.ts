@@ -51,6 +51,40 @@ export function approxM(lon1: number, lat1: number, lon2: number, lat2: number):
   return Math.sqrt(dx * dx + dy * dy);
 }
 
+/** Metres per degree of latitude at `lat`: the ellipsoid's meridional radius M(φ), in degrees. */
+export function meridianDegM(lat: number): number {
+  const s = Math.sin(lat * RAD);
+  const w = 1 - E2 * s * s;
+  return (RAD * A * (1 - E2)) / (w * Math.sqrt(w));
+}
+
+/** Metres per degree of longitude along the parallel at `lat`: N(φ)·cos φ, in degrees. */
+export function parallelDegM(lat: number): number {
+  const s = Math.sin(lat * RAD);
+  return (RAD * A * Math.cos(lat * RAD)) / Math.sqrt(1 - E2 * s * s);
+}
+
+/**
+ * Lengths of a degree near latitude `lat`, as Taylor series in the offset h (degrees) from it:
+ * a degree of longitude at lat + h is out[0] + h·(out[1] + h·out[2]) metres, a degree of latitude
+ * out[3] + h·out[4]. Exact derivatives on the ellipsoid (dp/dφ = -M·sin φ for the parallel radius
+ * p = N·cos φ; dM/dφ = 3e²·M·sin φ·cos φ / (1 - e²sin²φ)); the terms left out are below 3e-7 of
+ * the length for |h| <= 0.25° and |lat| <= 80°.
+ */
+export function degreeLengthSeries(lat: number, out: Float64Array): void {
+  const s = Math.sin(lat * RAD),
+    c = Math.cos(lat * RAD);
+  const w = 1 - E2 * s * s;
+  const m = (A * (1 - E2)) / (w * Math.sqrt(w));
+  const p = (A * c) / Math.sqrt(w);
+  const dm = (3 * E2 * m * s * c) / w;
+  out[0] = RAD * p;
+  out[1] = RAD * RAD * -m * s;
+  out[2] = 0.5 * RAD * RAD * RAD * (-dm * s - m * c);
+  out[3] = RAD * m;
+  out[4] = RAD * RAD * dm;
+}
+
 export function approxValid(lat1: number, lat2: number, d: number): boolean {
   return d <= APPROX_MAX_M && Math.abs(lat1) <= APPROX_MAX_LAT && Math.abs(lat2) <= APPROX_MAX_LAT;
 }

@@ -29,6 +29,8 @@ export {
 } from './spatial-index.ts';
 export {
   areasAt,
+  forEachAreaAt,
+  forEachSiteNear,
   areasTouching,
   movementsNear,
   sitesNear,

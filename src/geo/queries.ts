@@ -60,19 +60,39 @@ export function areasAt<T extends AreaLike>(
   p: LonLat | readonly number[],
   when: When = {},
 ): Match<T>[] {
-  const [x, y] = p as [number, number];
-  const altitude = when.altitudeM ?? p[2];
   const out: Match<T>[] = [];
+  forEachAreaAt(index, p, (item) => out.push({ item, distanceM: 0, marginM: 0 }), when);
+  return out;
+}
+
+/**
+ * `areasAt` without building an array: visit(item) for each area (or zone) containing the position;
+ * returns how many. For callers checking many positions (the CLI, ingest, benchmarks).
+ */
+export function forEachAreaAt<T extends AreaLike>(
+  index: SpatialIndex<T>,
+  p: LonLat | readonly number[],
+  visit: (item: T) => void,
+  when: When = {},
+): number {
+  const x = p[0],
+    y = p[1];
+  const altitude = when.altitudeM ?? p[2];
+  const filtered = when.timeMs !== undefined || when.actor !== undefined || altitude !== undefined;
+  let n = 0;
   index.eachAtPoint(x, y, (item, shape, _reach, dx) => {
-    if (!applies(item, when, altitude)) return;
-    for (const poly of shape.polygons) {
-      if (inPolygon(x + dx, y, poly)) {
-        out.push({ item, distanceM: 0, marginM: 0 });
+    // Time, altitude and actor first: they are cheaper than the polygon.
+    if (filtered && !applies(item, when, altitude)) return;
+    const polygons = shape.polygons;
+    for (let i = 0; i < polygons.length; i++) {
+      if (inPolygon(x + dx, y, polygons[i]!)) {
+        n++;
+        visit(item);
         return;
       }
     }
   });
-  return out;
+  return n;
 }
 
 /** Areas (or zones) that a geometry touches or overlaps. */
@@ -125,6 +145,36 @@ function pointWithin<T>(
   return e <= limit ? { item, distanceM: e, marginM: 0 } : undefined;
 }
 
+/** Every item within reach of a position: single positions from the point grid, then the rest. */
+function eachNear<T extends { readonly id: string }>(
+  index: SpatialIndex<T>,
+  query: LonLat | readonly number[],
+  exact: boolean,
+  visit: (item: T, distanceM: number, marginM: number) => void,
+): number {
+  const x = query[0],
+    y = query[1];
+  let n = index.pointsNear(x, y, exact, visit);
+  if (!index.hasShapes) return n; // no closure to allocate when every item is a position
+  let q: Shape | undefined;
+  index.eachAtPoint(x, y, (item, shape, reach, dx) => {
+    const m = isPoint(shape)
+      ? pointWithin(item, x + dx, y, shape, reach, exact)
+      : within(
+          item,
+          (q ??= prepareShape({ type: 'Point', coordinates: query as LonLat })),
+          shape,
+          reach,
+          exact,
+        );
+    if (m) {
+      n++;
+      visit(item, m.distanceM, m.marginM);
+    }
+  });
+  return n;
+}
+
 function near<T extends { readonly id: string }>(
   index: SpatialIndex<T>,
   query: LonLat | readonly number[] | Geometry,
@@ -134,20 +184,8 @@ function near<T extends { readonly id: string }>(
   const exact = opts.exact ?? true;
   const out: Match<T>[] = [];
   if (!('type' in query)) {
-    const [x, y] = query as [number, number];
-    let q: Shape | undefined;
-    index.eachAtPoint(x, y, (item, shape, reach, dx) => {
-      if (!keep(item)) return;
-      const m = isPoint(shape)
-        ? pointWithin(item, x + dx, y, shape, reach, exact)
-        : within(
-            item,
-            (q ??= prepareShape({ type: 'Point', coordinates: query as LonLat })),
-            shape,
-            reach,
-            exact,
-          );
-      if (m) out.push(m);
+    eachNear(index, query, exact, (item, distanceM, marginM) => {
+      if (keep(item)) out.push({ item, distanceM, marginM });
     });
     return out;
   }
@@ -166,6 +204,20 @@ export function sitesNear(
   opts: DistanceOptions = {},
 ): Match<ProtectedSite>[] {
   return near(index, query, () => true, opts);
+}
+
+/**
+ * `sitesNear` for a position without building an array: visit(site, distanceM, marginM) for each
+ * protected site whose buffer holds it; returns how many. Allocates nothing for sites given as
+ * one position (nor for the others' non-matches beyond one closure).
+ */
+export function forEachSiteNear(
+  index: SpatialIndex<ProtectedSite>,
+  p: LonLat | readonly number[],
+  visit: (site: ProtectedSite, distanceM: number, marginM: number) => void,
+  opts: DistanceOptions = {},
+): number {
+  return eachNear(index, p, opts.exact ?? true, visit);
 }
 
 /** Movements whose corridor (half its width either side of the route) the query meets in time and space. */

@@ -2,10 +2,13 @@
  * Spatial indexes over the current sets of designated areas, protected sites, humanitarian
  * movements and ceasefire-protected zones. Each item's box is widened by its reach (a site's
  * buffer, half a corridor's width) with a conservative bound (`expandBox`), so the box filter never
- * drops a real conflict; every candidate is then confirmed exactly (see `queries.ts`).
+ * drops a real conflict; every candidate is then confirmed exactly (see `queries.ts`). Items that
+ * are one position (most protected sites) are also held in a `PointGrid`, which answers point
+ * queries for them without visiting shapes; the box index answers point queries for the rest.
  */
 import { expandBox } from './distance.ts';
 import { BoxIndex } from './box-index.ts';
+import { PointGrid, type PointVisit } from './point-grid.ts';
 import { prepareShape, type Shape } from './shapes.ts';
 import type { Geometry, LineStringGeometry, MultiPolygonGeometry, PolygonGeometry } from './types.ts';
 
@@ -54,14 +57,19 @@ export class SpatialIndex<T extends { readonly id: string }> {
   private readonly shapes: Shape[] = [];
   private readonly reaches: number[] = [];
   private readonly slots = new Map<string, number>();
+  private readonly points = new PointGrid<T>();
 
   constructor(
     private readonly geometryOf: (item: T) => Geometry,
     private readonly reachOf: (item: T) => number,
     items: readonly T[] = [],
   ) {
-    const boxes = spatialOrder(items, geometryOf).map((item) => this.store(item));
-    this.boxes = new BoxIndex(boxes);
+    const stored = spatialOrder(items, geometryOf).map((item) => this.store(item, false));
+    this.boxes = new BoxIndex(
+      stored.map((s) => s.box),
+      stored.map((s) => s.inPoints),
+    );
+    this.points.rebuild();
   }
 
   get size(): number {
@@ -71,8 +79,8 @@ export class SpatialIndex<T extends { readonly id: string }> {
   /** Adds an item, or replaces the item with the same id. */
   add(item: T): void {
     this.remove(item.id);
-    const box = this.store(item);
-    const slot = this.boxes.add(box);
+    const { box, inPoints } = this.store(item, true);
+    const slot = this.boxes.add(box, inPoints);
     if (slot !== this.items.length - 1) throw new Error('index slots out of step');
   }
 
@@ -80,6 +88,7 @@ export class SpatialIndex<T extends { readonly id: string }> {
     const slot = this.slots.get(id);
     if (slot === undefined) return;
     this.boxes.remove(slot);
+    this.points.remove(slot);
     this.items[slot] = undefined;
     this.slots.delete(id);
   }
@@ -93,17 +102,37 @@ export class SpatialIndex<T extends { readonly id: string }> {
     return this.items.filter((i): i is T => i !== undefined);
   }
 
-  private store(item: T): [number, number, number, number] {
+  private store(item: T, rebuild: boolean): { box: [number, number, number, number]; inPoints: boolean } {
     const shape = prepareShape(this.geometryOf(item));
     const reach = this.reachOf(item);
-    this.slots.set(item.id, this.items.length);
+    const slot = this.items.length;
+    this.slots.set(item.id, slot);
     this.items.push(item);
     this.shapes.push(shape);
     this.reaches.push(reach);
-    return expandBox(shape.box, reach);
+    const [x = 0, y = 0] = shape.points;
+    const inPoints = isSinglePoint(shape) && PointGrid.accepts(y, reach);
+    if (inPoints) this.points.add(slot, item, x, y, reach, rebuild);
+    return { box: expandBox(shape.box, reach), inPoints };
   }
 
-  /** @internal fn(item, shape, reach, dx) for every candidate whose widened box holds the point. */
+  /** @internal Whether some live item is left to the box index for point queries. */
+  get hasShapes(): boolean {
+    return this.slots.size > this.points.size;
+  }
+
+  /**
+   * @internal visit(item, distanceM, marginM) for every single-position item within its reach of
+   * the point (see `PointGrid`); returns how many. Allocates nothing.
+   */
+  pointsNear(x: number, y: number, exact: boolean, visit: PointVisit<T>): number {
+    return this.points.near(x, y, exact, visit);
+  }
+
+  /**
+   * @internal fn(item, shape, reach, dx) for every candidate whose widened box holds the point,
+   * except the single-position items answered by `pointsNear`.
+   */
   eachAtPoint(x: number, y: number, fn: (item: T, shape: Shape, reach: number, dx: number) => void): void {
     this.boxes.atPoint(x, y, (slot, dx) =>
       fn(this.items[slot]!, this.shapes[slot]!, this.reaches[slot]!, dx),
@@ -134,6 +163,10 @@ function spatialOrder<T>(items: readonly T[], geometryOf: (item: T) => Geometry)
     .map((_, i) => i)
     .sort((a, b) => keys[a]! - keys[b]!)
     .map((i) => items[i]!);
+}
+
+function isSinglePoint(s: Shape): boolean {
+  return s.points.length === 2 && s.lines.length === 0 && s.polygons.length === 0;
 }
 
 function firstPosition(g: Geometry): readonly number[] {

@@ -7,13 +7,13 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { JigError, parseRfc3339 } from '../../core/index.ts';
 import {
-  areasAt,
   buildAreaIndex,
   buildSiteIndex,
+  forEachAreaAt,
+  forEachSiteNear,
   parseCoordinate,
   parseGeoJsonText,
   parseMgrs,
-  sitesNear,
   toFeatures,
   type DesignatedArea,
   type Feature,
@@ -106,17 +106,25 @@ function check(points: string, opts: CheckOptions): void {
   const areas = buildAreaIndex(loadAreas(opts.areas));
   const sites = buildSiteIndex(loadSites(opts.sites, buffer));
   let bad = 0;
+  const when = timeMs === undefined ? {} : { timeMs };
+  // The visitor APIs: no Match object per hit, only the output rows themselves.
+  let inAreas: string[] = [];
+  let near: [distanceM: number, id: string][] = [];
+  const onArea = (a: DesignatedArea) => void inAreas.push(a.id);
+  const onSite = (s: ProtectedSite, d: number) => void near.push([d, s.id]);
   for (const input of readPoints(readFileSync(points, 'utf8'))) {
     if ('error' in input) {
       bad++;
       console.error(`${points}:${input.line}: ${input.error}`);
       continue;
     }
-    const inAreas = areasAt(areas, input.at, timeMs === undefined ? {} : { timeMs }).map((m) => m.item.id);
-    const near = sitesNear(sites, input.at)
-      .sort((a, b) => a.distanceM - b.distanceM)
-      .map((m) => ({ id: m.item.id, distance_m: Math.round(m.distanceM * 100) / 100 }));
-    console.log(JSON.stringify({ id: input.id, areas: inAreas.sort(), sites: near }));
+    [inAreas, near] = [[], []];
+    forEachAreaAt(areas, input.at, onArea, when);
+    forEachSiteNear(sites, input.at, onSite);
+    const sitesOut = near
+      .sort((a, b) => a[0] - b[0])
+      .map(([d, id]) => ({ id, distance_m: Math.round(d * 100) / 100 }));
+    console.log(JSON.stringify({ id: input.id, areas: inAreas.sort(), sites: sitesOut }));
   }
   if (bad > 0) process.exitCode = 1;
 }
