@@ -32,15 +32,21 @@ const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
 
 /** Milliseconds from each input event of `type` to the next frame after it. */
-async function inputLatency(page: Page, type: string, act: (i: number) => Promise<void>): Promise<number[]> {
+async function inputLatency(
+  page: Page,
+  type: string,
+  rnd: () => number,
+  act: (i: number) => Promise<void>,
+): Promise<number[]> {
   await page.evaluate(`(() => {
     window.lat_ = [];
     document.addEventListener('${type}', (e) => requestAnimationFrame(() => window.lat_.push(performance.now() - e.timeStamp)), { capture: true });
   })()`);
-  for (let i = 0; i < 10; i++) {
+  for (let i = 0; i < 16; i++) {
     await act(i);
-    // Spread over more than a second so that some events land during a track update.
-    await page.waitForTimeout(170);
+    // Irregular gaps (seeded) over several seconds, so that events fall at every phase of the
+    // track updates rather than in step with them.
+    await page.waitForTimeout(100 + 400 * rnd());
   }
   return page.evaluate<number[]>(`(() => { const l = window.lat_; window.lat_ = []; return l; })()`);
 }
@@ -94,11 +100,11 @@ export async function run({ json, args }: { json: boolean; args: string[] }): Pr
     await page.waitForTimeout(seconds * 1000);
     const frames = (await page.evaluate<number[]>('window.frames_')).slice(5);
     const flushes = await page.evaluate<number>('window.flushes_');
-    const latency = await inputLatency(page, 'pointerdown', (i) =>
+    const latency = await inputLatency(page, 'pointerdown', rnd, (i) =>
       page.click(i % 2 ? '#tab-alerts' : '#tab-queue'),
     );
     await page.focus('#tab-queue');
-    const keys = await inputLatency(page, 'keydown', (i) =>
+    const keys = await inputLatency(page, 'keydown', rnd, (i) =>
       page.keyboard.press(i % 2 ? 'ArrowLeft' : 'ArrowRight'),
     );
     if (args.includes('--screenshot')) console.log(`screenshot: ${await screenshot(page, 'web-bench')}`);

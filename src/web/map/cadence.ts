@@ -17,7 +17,7 @@ export interface CadenceOptions {
 
 export const TRACK_CADENCE: CadenceOptions = {
   minMs: 1000,
-  share: 1 / 3,
+  share: 1 / 2,
   quietMs: 300,
   maxDeferMs: 1500,
   maxCostMs: 1500,
