@@ -21,6 +21,7 @@ import type { OperationsEvent } from './operations/events.ts';
 import { evolveOperations } from './operations/evolve.ts';
 import { recheckNominations } from './operations/reactor.ts';
 import { notify } from './operations/state.ts';
+import { scratch } from './persistent-map.ts';
 import { initialState, type RootState } from './state.ts';
 import { decideHumanitarianRoot, decideViolationRoot, evolveAccessSlices } from './humanitarian-slice.ts';
 import type { HumanitarianCommand, HumanitarianEvent } from './humanitarian-model.ts';
@@ -100,14 +101,15 @@ export function replay(events: readonly RulesEvent[], from: RootState = initialS
 }
 
 /**
- * Decides a command, then lets the reactors answer the events it produced (rechecking every open
- * nomination against the protections as they now stand). The result holds both, in order.
+ * Decides a command, then lets the reactors answer the events it produced (rechecking the open
+ * nominations near any protection it changed). The result holds both, in order.
  */
 export function decide(state: RootState, command: Command, ctx: Context): Decision<RulesEvent> {
   const decision = decideSlice(state, command, ctx);
   if (!decision.ok) return decision;
-  const after = replay(decision.events, state);
-  const reactions = recheckNominations(after, ctx);
+  // Simulated on overlays, so that the caller's own replay of these events stays O(1) per map.
+  const after = scratch(() => replay(decision.events, state));
+  const reactions = recheckNominations(after, ctx, { before: state, events: decision.events });
   return { ok: true, events: [...decision.events, ...reactions] };
 }
 
@@ -142,3 +144,14 @@ export { receipts, type ReceiptRow } from './operations/notices.ts';
 export { allegationStatus, imminentBoard, type FilingStatus } from './operations/actions.ts';
 export { integratedAuthorized } from './operations/nominations.ts';
 export { recheckNominations } from './operations/reactor.ts';
+
+// Violations and humanitarian access: read models and helpers for views, exports and schedulers.
+export { escalateOverdue } from './humanitarian-slice.ts';
+export { activeProtections, current as currentVersion } from './humanitarian.ts';
+export { overdueReceipts, receiptsOwed, type OverdueReceipt } from './humanitarian-receipts.ts';
+export { coordinatesAt, noticeRecord, type NoticeRecord } from './humanitarian-record.ts';
+export { humanitarianPolicyOf, violationPolicyOf } from './humanitarian-policy.ts';
+export { pendingInformationRequests, violationStatus, violationStatuses } from './violations-status.ts';
+export { evidenceRef, sha256Hex, verifyEvidence, type EvidenceRef } from './evidence.ts';
+export { figureInputs, violationFigures, type ViolationFigures } from './figures.ts';
+export { figuresCsv, figuresHtml } from './figures-render.ts';

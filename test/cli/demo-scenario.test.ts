@@ -11,6 +11,8 @@ import {
   type RootState,
 } from '../../src/rules/index.ts';
 import { policy } from '../rules/given.ts';
+import { AirPicture, demoSorties } from '../../src/cli/demo/simulator.ts';
+import { AirspaceMonitor, airspaceRecords, type Transition } from '../../src/rules/index.ts';
 
 function runScenario(): { state: RootState; refs: Map<string, string> } {
   let state = initialState;
@@ -70,5 +72,37 @@ describe('the demo scenario', () => {
           DEMO_PEOPLE.some((p) => p.party === party && p.role === role),
           `${party} ${role}`,
         );
+  });
+});
+
+describe('the demo air picture against the scenario', () => {
+  it('shows SY-AF incursions into the designated areas and none by the notified MEDEVAC flight', () => {
+    const { state } = runScenario();
+    const monitor = AirspaceMonitor.forAgreement(policy);
+    const start = SCENARIO_START + 600_000;
+    const out: Transition[] = [];
+    monitor.load(airspaceRecords(state, policy), start);
+    const picture = new AirPicture(demoSorties(2016), SCENARIO_START);
+    for (let t = start; t < start + 2 * 3_600_000; t += 5_000)
+      for (const r of picture.at(t))
+        monitor.update(
+          {
+            aircraft: r.id,
+            actor: r.actor,
+            at: t,
+            lon: r.lon,
+            lat: r.lat,
+            altitudeM: r.altM,
+            velocity: null,
+            source: 'demo',
+          },
+          t,
+          out,
+        );
+    const incursions = out.filter((x) => x.kind === 'incursion_started');
+    const by = new Set(incursions.map((x) => x.aircraft));
+    assert.ok(by.has('SY-MIG23-1') || by.has('SY-SU22-1'), `incursions: ${[...by].join(', ')}`);
+    assert.ok(!by.has('SY-MI17-MEDEVAC'), 'the MEDEVAC helicopter stays exempt inside its corridor');
+    assert.ok(!by.has('SY-L39-1'), 'the patrol south of Hama stays outside the areas');
   });
 });

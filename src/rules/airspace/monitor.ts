@@ -20,6 +20,20 @@ import type {
 } from './picture.ts';
 import { SeparationGrid, type Mover } from './separation.ts';
 
+/** One aircraft of the live picture, as views and the feed carry it. */
+export interface AircraftView {
+  readonly aircraft: string;
+  readonly actor: string | null;
+  readonly at: number;
+  readonly lon: number;
+  readonly lat: number;
+  readonly altitudeM: number;
+  readonly headingDeg: number;
+  readonly speedMps: number;
+  readonly incursion: boolean;
+  readonly separationRisk: boolean;
+}
+
 interface Track extends Mover {
   source: string;
   /** Open incursions: area id -> entry time. */
@@ -73,6 +87,22 @@ export class AirspaceMonitor {
       for (const [area, enteredAt] of t.incursions)
         if (!ids.has(area)) this.endIncursion(t, area, enteredAt, now, 'area_closed', out);
     return out;
+  }
+
+  /** The aircraft in the picture as the map shows them: last position, heading, speed, alerts. */
+  picture(): AircraftView[] {
+    return [...this.tracks.values()].map((t) => ({
+      aircraft: t.aircraft,
+      actor: t.actor,
+      at: t.at,
+      lon: t.lon,
+      lat: t.lat,
+      altitudeM: t.alt,
+      headingDeg: Math.round(((Math.atan2(t.vE, t.vN) * 180) / Math.PI + 360) % 360),
+      speedMps: Math.round(Math.hypot(t.vE, t.vN)),
+      incursion: t.incursions.size > 0,
+      separationRisk: t.partners.size > 0,
+    }));
   }
 
   /** Applies one report; transitions it causes are pushed to `out`. */

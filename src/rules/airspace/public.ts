@@ -86,7 +86,7 @@ export function transitionCommand(t: Transition): AirspaceCommand {
   }
 }
 
-export { AirspaceMonitor } from './monitor.ts';
+export { AirspaceMonitor, type AircraftView } from './monitor.ts';
 export type {
   AreaRecord,
   FlightRecord,
