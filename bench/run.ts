@@ -12,7 +12,9 @@ interface Bench {
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
-const names = args.filter((a) => !a.startsWith('--'));
+// Benchmark names come before the first flag; what follows belongs to the benchmarks (`--tracks 0`).
+const first = args.findIndex((a) => a.startsWith('--'));
+const names = (first < 0 ? args : args.slice(0, first)).filter((a) => a !== '');
 if (names.length === 0) {
   console.error('usage: npm run bench -- NAME [--json]');
   process.exitCode = 2;

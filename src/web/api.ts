@@ -186,7 +186,13 @@ export async function reveal(index: number): Promise<unknown> {
   return call('POST', `/ledger/reveals`, { index });
 }
 
-/** The WebSocket URL of the live feed from a ledger index. */
+/**
+ * The WebSocket URL of the live feed from a ledger index. Each text frame is one JSON message
+ * `{index?, type, record?, data}`: a ledger entry (its `type` names the record type), a live
+ * track report `{type: 'track', data: {id, lon, lat, ...}}`, or a batch of them
+ * `{type: 'tracks', data: [{id, lon, lat, ...}, ...]}`, which a server with many aircraft should
+ * prefer (one message a second rather than one per report).
+ */
 export function feedUrl(from: number | undefined): string {
   const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
   const q = from === undefined ? '' : `?from=${from}`;

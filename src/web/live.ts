@@ -1,7 +1,8 @@
 /**
  * Loading and live updates: collections are fetched (as of the chosen moment), then kept current
  * from the feed. A feed message names a record type; the matching collection is refetched so
- * that what the server lets this user see stays the only truth. Tracks are applied directly.
+ * that what the server lets this user see stays the only truth. Tracks (one report per `track`
+ * message, or a batch per `tracks` message) are applied directly.
  */
 import { COLLECTIONS, feedUrl, list, type Collection } from './api.ts';
 import { FeedClient, type FeedMessage, type SocketLike } from './feed.ts';
@@ -73,6 +74,7 @@ export class Live {
     store.lastIndex = this.feed?.lastIndex;
     if (store.asOf) return;
     if (m.type === 'track') this.map.track(m.data);
+    else if (m.type === 'tracks') this.map.trackBatch(m.data);
     else this.refetch(collectionOf(m));
   }
 

@@ -38,4 +38,37 @@ describe('the web app against the fake API', { skip: noBrowser }, () => {
     await screenshot(page, 'app-us-operator');
     assert.deepEqual(errors, []);
   });
+
+  it('draws a batch of live tracks from the feed and opens one when clicked', async () => {
+    const time = new Date().toISOString();
+    const track = (id: string, lon: number, lat: number) => ({
+      id,
+      actor: 'US-AF',
+      party: 'US',
+      lon,
+      lat,
+      alt_m: 6000,
+      heading_deg: 90,
+      speed_mps: 220,
+      time,
+    });
+    // At Palmyra, where nothing else is drawn: its label gives the point on screen.
+    server.broadcastRaw(
+      JSON.stringify({
+        type: 'tracks',
+        data: [track('tk-palmyra', 38.269, 34.556), track('tk-2', 40, 33.5)],
+      }),
+    );
+    const box = await page.locator('.place-label', { hasText: /^Palmyra$/ }).boundingBox();
+    assert.ok(box);
+    // Tracks reach the map on the next flush (at most a second apart): click until one is there.
+    for (let i = 0; i < 40; i++) {
+      await page.mouse.click(box.x - 4, box.y + box.height / 2);
+      if (await page.isVisible('#detail')) break;
+      await page.waitForTimeout(250);
+    }
+    assert.match((await page.textContent('#detail')) ?? '', /^Track: US-AF.*34\.55600N 38\.26900E/);
+    await screenshot(page, 'app-live-track');
+    assert.deepEqual(errors, []);
+  });
 });

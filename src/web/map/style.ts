@@ -108,7 +108,7 @@ export const LAYER_GROUPS = {
   notices: ['notices-fill', 'notices-line'],
   actions: ['imminent-actions-point'],
   flights: ['flights-line', 'flights-point'],
-  tracks: ['track-trails-line', 'tracks-icon'],
+  tracks: ['track-trails-line', 'tracks-heading', 'tracks-point'],
   alerts: ['alerts-ring'],
   violations: ['violations-point'],
   heatmap: ['violations-heat'],
@@ -126,7 +126,7 @@ export const CLICKABLE = [
   'notices-fill',
   'imminent-actions-point',
   'flights-line',
-  'tracks-icon',
+  'tracks-point',
   'alerts-ring',
   'violations-point',
 ];
@@ -295,6 +295,8 @@ function eventLayers(): LayerSpecification[] {
   ];
 }
 
+const trackColor: ExpressionSpecification = ['case', ['get', '_alert'], '#e53e3e', partyColor];
+
 function liveLayers(): LayerSpecification[] {
   return [
     {
@@ -303,22 +305,26 @@ function liveLayers(): LayerSpecification[] {
       source: 'track-trails',
       paint: { 'line-color': partyColor, 'line-width': 1.5, 'line-opacity': 0.55 },
     },
+    // Circles and plain lines rather than rotated icons: no symbol placement or collision pass
+    // on the main thread, and one cheap draw per layer for 2,000 aircraft.
     {
-      id: 'tracks-icon',
-      type: 'symbol',
+      id: 'tracks-heading',
+      type: 'line',
       source: 'tracks',
-      layout: {
-        'icon-image': 'track-arrow',
-        'icon-rotate': ['get', 'heading_deg'],
-        'icon-rotation-alignment': 'map',
-        'icon-allow-overlap': true,
-        'icon-ignore-placement': true,
-        'icon-size': ['case', ['get', '_alert'], 1.2, 0.8],
-      },
+      filter: lineOnly,
+      layout: { 'line-cap': 'round' },
+      paint: { 'line-color': trackColor, 'line-width': ['case', ['get', '_alert'], 3, 2] },
+    },
+    {
+      id: 'tracks-point',
+      type: 'circle',
+      source: 'tracks',
+      filter: pointOnly,
       paint: {
-        'icon-color': ['case', ['get', '_alert'], '#e53e3e', partyColor],
-        'icon-halo-color': '#ffffff',
-        'icon-halo-width': 1.5,
+        'circle-radius': ['case', ['get', '_alert'], 5.5, 4],
+        'circle-color': trackColor,
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1,
       },
     },
     {

@@ -1,7 +1,9 @@
 /**
- * Live tracks. Feed messages only update a table; the map sources are rebuilt at most once per
- * animation frame, so 2,000 aircraft reporting every second cost one `setData` per frame, not
- * one per report.
+ * Live tracks. Feed messages only update a table; the map sources are rebuilt from it on a
+ * timer (see `MapView`), so 2,000 aircraft reporting every second cost one `setData` a second,
+ * not 2,000. What is built is kept small because every rebuild is re-tiled in MapLibre's worker
+ * and redrawn in full: one point per track with only the properties the layers and the click
+ * need, heading leaders and trails merged into one MultiLineString per colour.
  */
 import { str } from '../str.ts';
 
@@ -19,10 +21,21 @@ export interface TrackReport {
 
 interface TrackState {
   report: TrackReport;
-  trail: [number, number][];
+  /** Sampled past positions, flat [lon, lat, lon, lat, ...], at most TRAIL of them. */
+  trail: number[];
+  /** Report time (ms) of the newest sampled position. */
+  sampledAt: number;
 }
 
-const TRAIL = 8;
+/**
+ * Trails keep a position every TRAIL_STEP_MS of report time, TRAIL of them: a minute of track,
+ * a few pixels long at the default zoom for a jet, for the cost of 8 positions a second ago.
+ * Reports without a readable time are all kept.
+ */
+export const TRAIL = 12;
+export const TRAIL_STEP_MS = 5000;
+/** Heading leader length in screen pixels, whatever the zoom. */
+export const LEADER_PX = 14;
 
 function num(o: Record<string, unknown>, k: string): number | undefined {
   const v = o[k];
@@ -49,6 +62,40 @@ export function parseTrack(v: unknown): TrackReport | undefined {
   };
 }
 
+/**
+ * Where a leader of `px` screen pixels from (lon, lat) along `headingDeg` ends at `zoom`. In Web
+ * Mercator one pixel is 360 / (512 * 2^zoom) degrees of longitude and that times cos(lat) of
+ * latitude (MapLibre's tiles are 512 px), so the leader looks the same length at every latitude.
+ */
+export function leaderEnd(
+  lon: number,
+  lat: number,
+  headingDeg: number,
+  zoom: number,
+  px: number,
+): [number, number] {
+  const deg = (px * 360) / (512 * 2 ** zoom);
+  const h = (headingDeg * Math.PI) / 180;
+  const end = lat + Math.cos(h) * deg * Math.cos((lat * Math.PI) / 180);
+  return [lon + Math.sin(h) * deg, Math.max(-85, Math.min(85, end))];
+}
+
+type Lines = Map<string, GeoJSON.Position[][]>;
+
+function addLine(groups: Lines, key: string, line: GeoJSON.Position[]): void {
+  const g = groups.get(key);
+  if (g) g.push(line);
+  else groups.set(key, [line]);
+}
+
+function multiLines(groups: Lines, props: (key: string) => GeoJSON.GeoJsonProperties): GeoJSON.Feature[] {
+  return [...groups].map(([key, coordinates]) => ({
+    type: 'Feature',
+    geometry: { type: 'MultiLineString', coordinates },
+    properties: props(key),
+  }));
+}
+
 export class TrackTable {
   private readonly tracks = new Map<string, TrackState>();
   /** Actors or track ids named by unacknowledged alerts; their tracks are drawn highlighted. */
@@ -63,65 +110,59 @@ export class TrackTable {
   }
 
   update(r: TrackReport): void {
+    const at = Date.parse(r.time);
     const s = this.tracks.get(r.id);
     if (!s) {
-      this.tracks.set(r.id, { report: r, trail: [[r.lon, r.lat]] });
+      this.tracks.set(r.id, { report: r, trail: [r.lon, r.lat], sampledAt: at });
       return;
     }
     s.report = r;
-    s.trail.push([r.lon, r.lat]);
-    if (s.trail.length > TRAIL) s.trail.shift();
+    if (at - s.sampledAt < TRAIL_STEP_MS) return; // false when either time is NaN: kept
+    s.sampledAt = at;
+    s.trail.push(r.lon, r.lat);
+    if (s.trail.length > 2 * TRAIL) s.trail.splice(0, 2);
   }
 
   clear(): void {
     this.tracks.clear();
   }
 
-  points(): GeoJSON.FeatureCollection {
+  private isAlerted(r: TrackReport): boolean {
+    return this.alerted.has(r.id) || this.alerted.has(r.actor);
+  }
+
+  /**
+   * The `tracks` source: a point per track (clickable, so with its id) and, per colour, one
+   * MultiLineString of heading leaders `LEADER_PX` long at `zoom`.
+   */
+  points(zoom: number): GeoJSON.FeatureCollection {
     const features: GeoJSON.Feature[] = [];
+    const leaders: Lines = new Map();
     for (const { report: r } of this.tracks.values()) {
+      const alert = this.isAlerted(r);
       features.push({
         type: 'Feature',
         geometry: { type: 'Point', coordinates: [r.lon, r.lat] },
-        properties: {
-          ...r,
-          owner: r.party,
-          _c: 'tracks',
-          _alert: this.alerted.has(r.id) || this.alerted.has(r.actor),
-        },
+        properties: { id: r.id, owner: r.party, _c: 'tracks', _alert: alert },
       });
+      const end = leaderEnd(r.lon, r.lat, r.heading_deg, zoom, LEADER_PX * (alert ? 1.4 : 1));
+      addLine(leaders, alert ? '!' : r.party, [[r.lon, r.lat], end]);
     }
+    const props = (k: string) => (k === '!' ? { owner: '', _alert: true } : { owner: k, _alert: false });
+    features.push(...multiLines(leaders, props));
     return { type: 'FeatureCollection', features };
   }
 
+  /** The `track-trails` source: one MultiLineString per party, each trail ending at the aircraft. */
   trails(): GeoJSON.FeatureCollection {
-    const features: GeoJSON.Feature[] = [];
+    const groups: Lines = new Map();
     for (const { report: r, trail } of this.tracks.values()) {
-      if (trail.length < 2) continue;
-      features.push({
-        type: 'Feature',
-        geometry: { type: 'LineString', coordinates: trail },
-        properties: { owner: r.party },
-      });
+      const line: GeoJSON.Position[] = [];
+      for (let i = 0; i < trail.length; i += 2) line.push([trail[i] as number, trail[i + 1] as number]);
+      const last = line[line.length - 1];
+      if (last?.[0] !== r.lon || last[1] !== r.lat) line.push([r.lon, r.lat]);
+      if (line.length >= 2) addLine(groups, r.party, line);
     }
-    return { type: 'FeatureCollection', features };
+    return { type: 'FeatureCollection', features: multiLines(groups, (owner) => ({ owner })) };
   }
-}
-
-/** An upward arrow drawn on a canvas, registered as an SDF icon so it can take any colour. */
-export function arrowImage(size = 32): ImageData {
-  const c = document.createElement('canvas');
-  c.width = size;
-  c.height = size;
-  const g = c.getContext('2d');
-  if (!g) throw new Error('no 2d canvas');
-  g.fillStyle = '#000';
-  g.beginPath();
-  g.moveTo(size / 2, 2);
-  g.lineTo(size - 6, size - 4);
-  g.lineTo(size / 2, size - 11);
-  g.lineTo(6, size - 4);
-  g.closePath();
-  g.fill();
-  return g.getImageData(0, 0, size, size);
 }
