@@ -35,21 +35,38 @@ interface Key {
   readonly id: string;
   readonly party: string;
   readonly privateKey: KeyObject;
+  /** Raw public key, standard base64, as the entry names it. */
+  readonly publicKey: string;
 }
+
+const keyOf = (id: string, party: string, privateKey: KeyObject): Key => ({
+  id,
+  party,
+  privateKey,
+  publicKey: toBase64(rawPublicKey(privateKey)),
+});
 
 /**
  * The key the server signs with for a person. A person who registered their own public key signs
  * on their own device: this is where a client-signed entry would be accepted. Until the API takes
  * client signatures, their commands are refused rather than signed with a key they do not hold.
  */
-export async function personKey(people: PeopleDirectory, principal: Principal): Promise<Key> {
-  const signer = await people.signer(principal.person);
-  if (signer === undefined)
-    throw new JigError(
-      'NOT_ALLOWED_BY_POLICY',
-      `${principal.name} signs on their own device; the server does not sign for them, and client-signed commands are not accepted yet`,
-    );
-  return { id: principal.person, party: principal.party, privateKey: signer.privateKey };
+export function personKeys(people: PeopleDirectory): (principal: Principal) => Promise<Key> {
+  // Importing a key costs about a millisecond; a person's key never changes, so it is kept.
+  const cache = new Map<string, Key>();
+  return async (principal) => {
+    const cached = cache.get(principal.person);
+    if (cached) return cached;
+    const signer = await people.signer(principal.person);
+    if (signer === undefined)
+      throw new JigError(
+        'NOT_ALLOWED_BY_POLICY',
+        `${principal.name} signs on their own device; the server does not sign for them, and client-signed commands are not accepted yet`,
+      );
+    const key = keyOf(principal.person, principal.party, signer.privateKey);
+    cache.set(principal.person, key);
+    return key;
+  };
 }
 
 /**
@@ -57,9 +74,9 @@ export async function personKey(people: PeopleDirectory, principal: Principal): 
  * the log key, so that it survives restarts without another secret to keep, and names the party,
  * never the person.
  */
-export function officeKeys(logKey: KeyObject): (party: PartyId) => KeyObject {
+export function officeKeys(logKey: KeyObject): (party: PartyId) => Key {
   const seed = logKey.export({ format: 'der', type: 'pkcs8' });
-  const cache = new Map<PartyId, KeyObject>();
+  const cache = new Map<PartyId, Key>();
   return (party) => {
     let key = cache.get(party);
     if (key === undefined) {
@@ -68,7 +85,7 @@ export function officeKeys(logKey: KeyObject): (party: PartyId) => KeyObject {
         .update(seed)
         .update(party)
         .digest();
-      key = signingKeyFromSeed(new Uint8Array(derived));
+      key = keyOf(SHIELDED_PERSON, party, signingKeyFromSeed(new Uint8Array(derived)));
       cache.set(party, key);
     }
     return key;
@@ -78,15 +95,12 @@ export function officeKeys(logKey: KeyObject): (party: PartyId) => KeyObject {
 export function prepareEntries(
   events: readonly RulesEvent[],
   person: Key,
-  office: (party: PartyId) => KeyObject,
+  office: (party: PartyId) => Key,
   random: Random,
 ): Prepared[] {
   return events.map((event) => {
-    const key: Key =
-      event.by.person === SHIELDED_PERSON
-        ? { id: SHIELDED_PERSON, party: event.by.party, privateKey: office(event.by.party) }
-        : person;
-    const actor = { id: key.id, party: key.party, key: toBase64(rawPublicKey(key.privateKey)) };
+    const key = event.by.person === SHIELDED_PERSON ? office(event.by.party) : person;
+    const actor = { id: key.id, party: key.party, key: key.publicKey };
     if (event.release === 'joint')
       return { request: { actor, event: event as unknown as LedgerEvent, privateKey: key.privateKey } };
     const salt = random(SALT_BYTES);

@@ -23,7 +23,7 @@ import {
 import type { PeopleDirectory, Principal } from '../store/people.ts';
 import type { LedgerStore } from '../store/types.ts';
 import { Checkpointer, type CheckpointListener } from './checkpoints.ts';
-import { officeKeys, personKey, prepareEntries, type Random } from './entries.ts';
+import { officeKeys, personKeys, prepareEntries, type Random } from './entries.ts';
 import { Feed } from './feed.ts';
 import { indexRecords, readHistory, type Logged, type RecordIndex } from './history.ts';
 import { ledgerViews } from './ledger-views.ts';
@@ -89,6 +89,7 @@ export async function openJigService(options: JigServiceOptions): Promise<OpenJi
   );
   const ledger = ledgerViews(store, checkpoints);
   const office = officeKeys(logKey);
+  const personKey = personKeys(people);
   let queue: Promise<unknown> = Promise.resolve();
 
   const source = (s: RootState, r: RecordIndex, now: EpochMs): ViewSource => ({
@@ -107,46 +108,86 @@ export async function openJigService(options: JigServiceOptions): Promise<OpenJi
     }
   }
 
-  async function run(principal: Principal, raw: Command): Promise<Executed> {
+  /**
+   * Commands are decided one at a time against `pending` (the committed state plus every event
+   * decided and sent to the store but not yet committed), and their appends are sent without
+   * waiting for the previous commit, so that the store commits many in one transaction (group
+   * commit). Commits resolve in the order they were sent; each one then becomes the served state,
+   * joins the history and is published, in that order.
+   */
+  let pending: RootState = state;
+  let committed: Promise<unknown> = Promise.resolve();
+  let inFlight = 0;
+  let recovering: Promise<void> | undefined;
+
+  async function decideAndSend(principal: Principal, raw: Command): Promise<() => Promise<Executed>> {
+    if (recovering) await recovering;
     const parsed = parseCommand(raw);
     if (!parsed.ok) throw new JigError('INVALID_INPUT', 'The command is invalid.', { issues: parsed.error });
     hideUnseen(principal, parsed.value as unknown as Record<string, unknown>);
+    const key = await personKey(principal);
     const actor = { id: principal.person, party: principal.party, roles: [principal.role] };
     const newId = () => recordId(toHex(random(12)));
-    const decision = decide(state, parsed.value, { policy, actor, now: clock.now(), newId });
+    const decision = decide(pending, parsed.value, { policy, actor, now: clock.now(), newId });
     if (!decision.ok) {
       const { code, message, issues } = decision.refusal;
       throw new JigError(code, message, { issues: issues ?? [] });
     }
     const events = decision.events;
-    if (events.length === 0) return { index: history.length - 1, events: [] };
-    const prepared = prepareEntries(events, await personKey(people, principal), office, random);
-    const next = replay(events, state);
-    const added = indexRecords(records, events);
-    try {
-      const stored = await store.append(
-        prepared.map((p) => p.request),
-        async (tx, appended) => {
-          for (const [i, p] of prepared.entries())
-            if (p.reveal) await tx.putReveal({ ...p.reveal, seq: (appended[i] as { seq: number }).seq });
-          const src = source(next, records, clock.now());
-          for (const id of new Set(events.map((e) => e.record))) {
-            const found = findView(src, id);
-            if (found) await tx.put('records', id, found);
-          }
-        },
-      );
-      const logged = stored.map((s, i) => ({ index: s.seq, event: events[i] as RulesEvent }));
-      state = next;
-      history.push(...logged);
-      feed.publishEvents(logged);
-      checkpoints.schedule();
-      const seen = events.flatMap((e) => viewEvent(principal.party, e) ?? []);
-      return { index: logged.at(-1)?.index ?? history.length - 1, events: seen };
-    } catch (e) {
-      for (const id of added) records.delete(id);
-      throw e;
-    }
+    if (events.length === 0) return () => Promise.resolve({ index: history.length - 1, events: [] });
+    const prepared = prepareEntries(events, key, office, random);
+    const next = replay(events, pending);
+    indexRecords(records, events);
+    const appended = store.append(
+      prepared.map((p) => p.request),
+      async (tx, stored) => {
+        for (const [i, p] of prepared.entries())
+          if (p.reveal) await tx.putReveal({ ...p.reveal, seq: (stored[i] as { seq: number }).seq });
+        const src = source(next, records, clock.now());
+        for (const id of new Set(events.map((e) => e.record))) {
+          const found = findView(src, id);
+          if (found) await tx.put('records', id, found);
+        }
+      },
+    );
+    // It may fail before its turn in the commit chain awaits it: not an unhandled rejection.
+    appended.catch(() => undefined);
+    pending = next;
+    inFlight++;
+    const done = committed.then(async () => {
+      try {
+        const stored = await appended;
+        const logged = stored.map((s, i) => ({ index: s.seq, event: events[i] as RulesEvent }));
+        if (!recovering) state = next;
+        history.push(...logged);
+        feed.publishEvents(logged);
+        checkpoints.schedule();
+        const seen = events.flatMap((e) => viewEvent(principal.party, e) ?? []);
+        return { index: logged.at(-1)?.index ?? history.length - 1, events: seen };
+      } catch (e) {
+        recovering ??= recover();
+        throw e;
+      } finally {
+        inFlight--;
+      }
+    });
+    committed = done.catch(() => undefined);
+    return () => done;
+  }
+
+  /**
+   * A failed append leaves `pending` holding events the ledger does not: the commands decided on
+   * top of them may have committed. Once nothing is in flight, the state is rebuilt from the
+   * ledger, the source of truth; commands wait meanwhile.
+   */
+  async function recover(): Promise<void> {
+    while (inFlight > 0) await committed;
+    const events = (await readHistory(store, parties)).map((l) => l.event);
+    records.clear();
+    indexRecords(records, events);
+    state = replay(events);
+    pending = state;
+    recovering = undefined;
   }
 
   /** The state and records as of a past moment: the history prefix replayed. */
@@ -165,10 +206,10 @@ export async function openJigService(options: JigServiceOptions): Promise<OpenJi
 
   const service: OpenJigService = {
     origin,
-    execute(principal, command) {
-      const result = queue.then(() => run(principal, command));
-      queue = result.catch(() => undefined);
-      return result;
+    async execute(principal, command) {
+      const sent = queue.then(() => decideAndSend(principal, command));
+      queue = sent.catch(() => undefined);
+      return (await sent)();
     },
     list: (viewer, collection: Collection, asOf?: AsOf): Promise<readonly RecordView[]> =>
       Promise.resolve(listViews(asOfSource(asOf), viewer.party, collection)),
@@ -181,6 +222,7 @@ export async function openJigService(options: JigServiceOptions): Promise<OpenJi
     onCheckpoint: (listener) => checkpoints.onCheckpoint(listener),
     async close() {
       await queue;
+      await committed;
       await checkpoints.now().catch(() => undefined);
       await checkpoints.close();
     },
