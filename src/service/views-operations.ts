@@ -66,7 +66,13 @@ function nominationView(src: ViewSource, n: Nomination): RecordView {
     window: windowOf(n.window),
     executors: n.executors,
     checks: n.conflicts,
-    decisions: [...n.decisions].map(([party, d]) => ({ party, concur: d.concur, reason: d.reason })),
+    decisions: [...n.decisions].map(([party, d]) => ({
+      party,
+      concur: d.concur,
+      // The same verdict as a word, as lists and badges show it.
+      decision: d.concur ? 'concur' : 'non_concur',
+      reason: d.reason,
+    })),
     vettedAt: iso(n.vettedAt),
     invalidatedAt: iso(n.invalidatedAt),
     withdrawnAt: iso(n.withdrawnAt),
