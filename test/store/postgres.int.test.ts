@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { openPostgresStore } from '../../src/store/index.ts';
+import { openPostgresStore, openStore } from '../../src/store/index.ts';
 import { assertDurable } from '../../src/store/postgres/connect.ts';
-import { PG_SCHEMA_VERSION } from '../../src/store/postgres/migrations.ts';
-import { onDatabase, postgresForThisFile } from '../support/postgres.ts';
+import { PG_MIGRATIONS, PG_SCHEMA_VERSION } from '../../src/store/postgres/migrations.ts';
+import { createDatabase, dropDatabase, onDatabase, postgresForThisFile } from '../support/postgres.ts';
 import { storeContract } from './contract.ts';
 
 const db = await postgresForThisFile();
@@ -26,6 +26,34 @@ if (db) {
           0,
         ]);
       }),
+  });
+
+  describe('opening PostgreSQL stores', () => {
+    it('migrates once when several instances start at once on an empty database', async () => {
+      const fresh = await createDatabase();
+      try {
+        const stores = await Promise.all([1, 2, 3, 4].map(() => openPostgresStore({ url: fresh.url })));
+        await Promise.all(stores.map((s) => s.close()));
+        const versions = await onDatabase(
+          fresh.url,
+          async (c) =>
+            (await c.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version'))
+              .rows,
+        );
+        assert.deepEqual(
+          versions.map((r) => r.version),
+          PG_MIGRATIONS.map((m) => m.version),
+        );
+      } finally {
+        await dropDatabase(fresh.name);
+      }
+    });
+
+    it('is what openStore picks for a postgres:// URL', async () => {
+      const store = await openStore(url);
+      assert.equal(store.kind, 'postgres');
+      await store.close();
+    });
   });
 
   describe('the PostgreSQL durability check', () => {

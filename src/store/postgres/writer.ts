@@ -54,8 +54,7 @@ export class PgWriter {
     let head: ChainHead;
     try {
       client = await this.connection();
-      await client.query('BEGIN');
-      head = await this.lockHead(client);
+      head = await this.beginAndLockHead(client);
       const unprojected: SealedBatch[] = [];
       for (const job of jobs) {
         const sealed = await this.apply(client, head, job, time, unprojected);
@@ -63,13 +62,7 @@ export class PgWriter {
         head = sealed.head;
         settled.push([job, sealed.entries.map(({ seq, leafHash, bytes }) => ({ seq, leafHash, bytes }))]);
       }
-      await insert(client, unprojected);
-      await client.query('UPDATE ledger_head SET size = $1, last_leaf = $2 WHERE id = 1', [
-        head.frontier.size,
-        head.lastLeaf,
-      ]);
-      // Delivered to every listening instance when (and only if) the transaction commits.
-      await client.query('SELECT pg_notify($1, $2)', [APPENDED_CHANNEL, String(head.frontier.size)]);
+      await insert(client, unprojected, head);
       await client.query('COMMIT');
     } catch (e) {
       await this.abandon(client);
@@ -112,12 +105,17 @@ export class PgWriter {
     }
   }
 
-  /** The head under its lock; reloaded from the database when another instance appended. */
-  private async lockHead(client: pg.Client): Promise<ChainHead> {
-    const { rows } = await client.query<{ size: number; last_leaf: Buffer }>(
-      'SELECT size, last_leaf FROM ledger_head WHERE id = 1 FOR UPDATE',
-    );
-    const row = rows[0];
+  /**
+   * Opens the transaction and locks the head in one round trip (the lock is held for as few round
+   * trips as possible: other instances wait on it). The head is reloaded from the database when
+   * another instance appended since this one's last commit.
+   */
+  private async beginAndLockHead(client: pg.Client): Promise<ChainHead> {
+    // Two statements without parameters go in one simple query; pg answers with one result each.
+    const results = (await client.query(
+      'BEGIN; SELECT size, last_leaf FROM ledger_head WHERE id = 1 FOR UPDATE',
+    )) as unknown as pg.QueryResult<{ size: number; last_leaf: Buffer }>[];
+    const row = results[1]?.rows[0];
     const mine = this.head;
     if (row && row.size === mine.frontier.size && bytesEqual(row.last_leaf, mine.lastLeaf)) return mine;
     return loadHead(client);
@@ -158,25 +156,37 @@ export class PgWriter {
   }
 }
 
-/** Inserts the entries and Merkle nodes of `batches` in one statement. */
-async function insert(client: pg.Client, batches: readonly SealedBatch[]): Promise<void> {
+const INSERT_ENTRIES = `INSERT INTO ledger_entries (seq, prev, leaf_hash, bytes)
+  SELECT * FROM unnest($1::bigint[], $2::bytea[], $3::bytea[], $4::bytea[])`;
+const INSERT_NODES = `INSERT INTO ledger_nodes (level, idx, hash)
+  SELECT * FROM unnest($5::smallint[], $6::bigint[], $7::bytea[])`;
+
+/**
+ * Inserts the entries and Merkle nodes of `batches` in one statement. Given the new head, the same
+ * statement moves the head row and queues the notification, delivered to every listening instance
+ * when (and only if) the transaction commits.
+ */
+async function insert(client: pg.Client, batches: readonly SealedBatch[], head?: ChainHead): Promise<void> {
   const entries = batches.flatMap((b) => b.entries);
-  if (entries.length === 0) return;
   const nodes = batches.flatMap((b) => b.nodes);
+  const values: unknown[] = [
+    entries.map((e) => e.seq),
+    entries.map((e) => e.prev),
+    entries.map((e) => e.leafHash),
+    entries.map((e) => e.bytes),
+    nodes.map((n) => n.level),
+    nodes.map((n) => n.index),
+    nodes.map((n) => n.hash),
+  ];
+  if (!head) {
+    if (entries.length > 0) await client.query(`WITH e AS (${INSERT_ENTRIES}) ${INSERT_NODES}`, values);
+    return;
+  }
+  const size = head.frontier.size;
   await client.query(
-    `WITH e AS (
-       INSERT INTO ledger_entries (seq, prev, leaf_hash, bytes)
-       SELECT * FROM unnest($1::bigint[], $2::bytea[], $3::bytea[], $4::bytea[]))
-     INSERT INTO ledger_nodes (level, idx, hash)
-     SELECT * FROM unnest($5::smallint[], $6::bigint[], $7::bytea[])`,
-    [
-      entries.map((e) => e.seq),
-      entries.map((e) => e.prev),
-      entries.map((e) => e.leafHash),
-      entries.map((e) => e.bytes),
-      nodes.map((n) => n.level),
-      nodes.map((n) => n.index),
-      nodes.map((n) => n.hash),
-    ],
+    `WITH e AS (${INSERT_ENTRIES}), n AS (${INSERT_NODES}),
+       h AS (UPDATE ledger_head SET size = $8, last_leaf = $9 WHERE id = 1)
+     SELECT pg_notify($10, $11)`,
+    [...values, size, head.lastLeaf, APPENDED_CHANNEL, String(size)],
   );
 }
