@@ -11,7 +11,10 @@ import { HASH_SIZE, type NodeReader } from '../ledger-port.ts';
 
 /** Anything that runs a query: a pool or a client inside a transaction. */
 export interface Queryable {
-  query<R extends object>(text: string, values?: unknown[]): Promise<{ rows: R[]; rowCount: number | null }>;
+  query<R extends object>(
+    query: string | { name: string; text: string; values: unknown[] },
+    values?: unknown[],
+  ): Promise<{ rows: R[]; rowCount: number | null }>;
 }
 
 const PLACEHOLDER = new Uint8Array(HASH_SIZE);
@@ -38,11 +41,13 @@ export async function withNodes<T>(db: Queryable, compute: (reader: NodeReader) 
 async function fetchNodes(db: Queryable, positions: readonly { level: number; index: number }[]) {
   const found = new Map<string, Uint8Array>();
   if (positions.length === 0) return found;
-  const { rows } = await db.query<{ level: number; idx: number; hash: Buffer }>(
-    `SELECT n.level, n.idx, n.hash FROM ledger_nodes n
+  // Named: each connection plans it once, and a proof is one round trip.
+  const { rows } = await db.query<{ level: number; idx: number; hash: Buffer }>({
+    name: 'jig_ledger_nodes',
+    text: `SELECT n.level, n.idx, n.hash FROM ledger_nodes n
        JOIN unnest($1::smallint[], $2::bigint[]) AS w (level, idx) USING (level, idx)`,
-    [positions.map((p) => p.level), positions.map((p) => p.index)],
-  );
+    values: [positions.map((p) => p.level), positions.map((p) => p.index)],
+  });
   for (const r of rows) found.set(key(r.level, r.idx), r.hash);
   return found;
 }

@@ -41,8 +41,11 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     await assertDurable(setup);
     await assertDurable(pool);
     await migrate(setup, clock.now());
+    // One snapshot for the head and the entries: other instances may be appending meanwhile.
+    await setup.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const head = await loadHead(setup);
     await checkTip(setup, head.frontier.size);
+    await setup.query('COMMIT');
     const sizes = new SizeListeners();
     const writer = new PgWriter(options, clock, head, (size) => sizes.report(size));
     listener = new PgListener(options, sizes, () => readSize(pool));
@@ -268,6 +271,8 @@ class PostgresLedgerStore implements OpenedStore {
   }
 
   private async checkSize(size: number): Promise<number> {
+    // A size this instance has committed is in the ledger for good: no need to ask the database.
+    if (Number.isSafeInteger(size) && size >= 0 && size <= this.writer.head.frontier.size) return size;
     const current = await this.size();
     if (!Number.isSafeInteger(size) || size < 0 || size > current) {
       throw new JigError('INVALID_INPUT', `tree size ${size} is not between 0 and ${current}`, {
