@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openSqliteStore, type AppendRequest, type LedgerStore } from '../../src/store/index.ts';
 import { canonicalize, publicKeyToBase64, signingKeyFromSeed } from '../../src/store/ledger-port.ts';
-import { prng, rate, seededBytes } from './measure.ts';
+import { alternate, prng, rate, seededBytes } from './measure.ts';
 
 export function requests(seed: number, count: number): AppendRequest[] {
   const random = prng(seed);
@@ -30,22 +30,22 @@ export function requests(seed: number, count: number): AppendRequest[] {
 }
 
 /** A message of the size of a signed entry body, for the raw rates. */
-function sampleBody(reqs: readonly AppendRequest[]): Uint8Array {
+export function sampleBody(reqs: readonly AppendRequest[]): Uint8Array {
   return canonicalize({ seq: 123456, prev: 'ab'.repeat(32), time: '2016-07-31T14:00:00.000Z', ...reqs[0] });
 }
 
-export function rawSignRate(key: KeyObject, message: Uint8Array, n: number): Promise<number> {
-  return rate(n, () => {
-    for (let i = 0; i < n; i++) sign(null, message, key);
-  });
+/** `n` raw signatures of `message`: the baseline of the append rates. */
+export function signLoop(key: KeyObject, message: Uint8Array, n: number): void {
+  for (let i = 0; i < n; i++) sign(null, message, key);
 }
 
-export function rawVerifyRate(key: KeyObject, message: Uint8Array, n: number): Promise<number> {
+/** `n` raw verifications: the baseline of the verification rates. */
+export function verifyLoop(key: KeyObject, message: Uint8Array, n: number): () => void {
   const signature = sign(null, message, key);
   const pub = createPublicKey(key);
-  return rate(n, () => {
+  return () => {
     for (let i = 0; i < n; i++) verify(null, message, pub, signature);
-  });
+  };
 }
 
 const distinct = (i: number) => {
@@ -92,22 +92,47 @@ async function withStore<T>(path: string, fn: (store: LedgerStore) => Promise<T>
 
 export interface AppendFigures {
   raw_sign: number;
-  raw_verify: number;
   bare_insert_single: number;
   bare_insert_batched: number;
   single: number;
   grouped: number;
+  /** Raw signatures per second measured in alternation with the grouped appends. */
+  grouped_sign: number;
   batched: number;
 }
 
+const ROUNDS = 5;
+
+/**
+ * Grouped and batched appends are measured in rounds of `1000 * scale` entries, alternating with
+ * as many raw signatures (see `alternate`); round 0 warms both up.
+ */
 export async function measureAppends(dir: string, scale: number): Promise<AppendFigures> {
-  const reqs = requests(1, 5000 * scale);
+  const perRound = 1000 * scale;
+  const reqs = requests(1, perRound * (ROUNDS + 1));
   const key = reqs[0]!.privateKey;
   const message = sampleBody(reqs);
+  const signs = { items: perRound, run: () => signLoop(key, message, perRound) };
+  const slice = (round: number) => reqs.slice(round * perRound, (round + 1) * perRound);
   const single = 300 * scale;
+  const grouped = await withStore(join(dir, 'grouped.db'), (s) =>
+    alternate(ROUNDS, { items: perRound, run: (r) => concurrentCallers(s, slice(r), 64) }, signs),
+  );
+  const batched = await withStore(join(dir, 'batched.db'), (s) =>
+    alternate(
+      ROUNDS,
+      {
+        items: perRound,
+        run: async (r) => {
+          const mine = slice(r);
+          for (let i = 0; i < mine.length; i += 100) await s.append(mine.slice(i, i + 100));
+        },
+      },
+      signs,
+    ),
+  );
   return {
-    raw_sign: await rawSignRate(key, message, 5000 * scale),
-    raw_verify: await rawVerifyRate(key, message, 5000 * scale),
+    raw_sign: batched.base,
     bare_insert_single: await bareInsertRate(join(dir, 'bare1.db'), single, 1),
     bare_insert_batched: await bareInsertRate(join(dir, 'bare100.db'), 5000 * scale, 100),
     single: await withStore(join(dir, 'single.db'), (s) =>
@@ -115,13 +140,8 @@ export async function measureAppends(dir: string, scale: number): Promise<Append
         for (let i = 0; i < single; i++) await s.append([reqs[i]!]);
       }),
     ),
-    grouped: await withStore(join(dir, 'grouped.db'), (s) =>
-      rate(reqs.length, () => concurrentCallers(s, reqs, 64)),
-    ),
-    batched: await withStore(join(dir, 'batched.db'), (s) =>
-      rate(reqs.length, async () => {
-        for (let i = 0; i < reqs.length; i += 100) await s.append(reqs.slice(i, i + 100));
-      }),
-    ),
+    grouped: grouped.value,
+    grouped_sign: grouped.base,
+    batched: batched.value,
   };
 }

@@ -20,10 +20,34 @@ const format = (v: number) => (v >= 100 ? Math.round(v).toLocaleString('en') : v
 
 /** Runs `fn` once and returns items per second. */
 export async function rate(items: number, fn: () => unknown): Promise<number> {
+  return items / (await seconds(fn));
+}
+
+/**
+ * A figure and its baseline measured in alternation, `rounds` times each, after one warm-up of
+ * both: on a shared machine the load changes within seconds, and alternating lets both see the
+ * same load. Rates come from the summed times. `figure` gets the round number (0 is the warm-up).
+ */
+export async function alternate(
+  rounds: number,
+  figure: { items: number; run: (round: number) => unknown },
+  baseline: { items: number; run: () => unknown },
+): Promise<{ value: number; base: number }> {
+  let [figureS, baseS] = [0, 0];
+  for (let round = 0; round <= rounds; round++) {
+    const b = await seconds(baseline.run);
+    const f = await seconds(() => figure.run(round));
+    if (round === 0) continue;
+    baseS += b;
+    figureS += f;
+  }
+  return { value: (figure.items * rounds) / figureS, base: (baseline.items * rounds) / baseS };
+}
+
+async function seconds(fn: () => unknown): Promise<number> {
   const start = process.hrtime.bigint();
   await fn();
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  return items / seconds;
+  return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
 /** Mulberry32, seeded: every run sees the same data. */

@@ -12,8 +12,8 @@ export interface Progress {
 /** Jobs smaller than this finish before a bar would be worth drawing. */
 const MIN_TOTAL = 4 << 20;
 
-export function progress(total: number, label: string): Progress {
-  if (total < MIN_TOTAL) return { update: () => undefined, stop: () => undefined };
+export function progress(total: number, label: string, minTotal = MIN_TOTAL): Progress {
+  if (total < minTotal) return { update: () => undefined, stop: () => undefined };
   if (process.stderr.isTTY) {
     const bar = new cliProgress.SingleBar(
       { stream: process.stderr, format: `${label} [{bar}] {percentage}% | {eta}s left`, hideCursor: true },

@@ -52,14 +52,19 @@ export function toBase64(b: Uint8Array): string {
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
+const BASE64_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
 /**
- * Standard base64 with padding, canonical only: Buffer.from skips invalid characters and ignores
- * the unused low bits of the last character, so the result is re-encoded and compared.
+ * Standard base64 with padding, canonical only: Buffer.from skips invalid characters (refused by
+ * the pattern first) and ignores the unused low bits of the last character before the padding
+ * (4 bits before "==", 2 before "="), which must therefore be zero.
  */
 export function fromBase64(s: string): Uint8Array | undefined {
   if (!BASE64.test(s)) return undefined;
-  const b = Buffer.from(s, 'base64');
-  return b.toString('base64') === s ? new Uint8Array(b) : undefined;
+  const pad = s.endsWith('==') ? 2 : s.endsWith('=') ? 1 : 0;
+  if (pad > 0 && (BASE64_DIGITS.indexOf(s.charAt(s.length - pad - 1)) & (pad === 2 ? 0x0f : 0x03)) !== 0)
+    return undefined;
+  return new Uint8Array(Buffer.from(s, 'base64'));
 }
 
 /** Big-endian unsigned 64-bit encoding of a safe integer. */

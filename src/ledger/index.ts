@@ -38,11 +38,15 @@ export {
   MAX_ENTRY_BYTES,
   decodeEntry,
   encodeEntry,
+  openEntry,
+  sealEntry,
   signEntry,
   verifyEntrySignature,
   type EntryActor,
   type EntryBody,
   type LedgerEvent,
+  type OpenedEntry,
+  type SealedEntry,
   type SignedEntry,
 } from './entry.ts';
 export {

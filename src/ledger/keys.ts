@@ -44,15 +44,25 @@ export function privateKeyFromPem(pem: string): KeyObject | undefined {
   }
 }
 
-/** The raw 32-byte public key of an Ed25519 private or public key. */
-export function rawPublicKey(key: KeyObject): Uint8Array {
-  const pub = key.type === 'private' ? createPublicKey(key) : key;
-  const der = pub.export({ format: 'der', type: 'spki' });
-  return new Uint8Array(der.subarray(der.length - PUBLIC_KEY_SIZE));
+// Deriving the public key from a private one costs several signatures (a scalar multiplication
+// and a DER export); a signer signs many entries with one KeyObject, so it is derived once.
+const rawPublicKeys = new WeakMap<KeyObject, string>();
+
+/** The public key of an Ed25519 private or public key, as standard base64 of its raw 32 bytes. */
+export function publicKeyToBase64(key: KeyObject): string {
+  let b64 = rawPublicKeys.get(key);
+  if (b64 === undefined) {
+    const pub = key.type === 'private' ? createPublicKey(key) : key;
+    const der = pub.export({ format: 'der', type: 'spki' });
+    b64 = toBase64(der.subarray(der.length - PUBLIC_KEY_SIZE));
+    rawPublicKeys.set(key, b64);
+  }
+  return b64;
 }
 
-export function publicKeyToBase64(key: KeyObject): string {
-  return toBase64(rawPublicKey(key));
+/** The raw 32-byte public key of an Ed25519 private or public key. */
+export function rawPublicKey(key: KeyObject): Uint8Array {
+  return new Uint8Array(Buffer.from(publicKeyToBase64(key), 'base64'));
 }
 
 export function publicKeyFromRaw(raw: Uint8Array): KeyObject | undefined {
@@ -64,26 +74,24 @@ export function publicKeyFromRaw(raw: Uint8Array): KeyObject | undefined {
   }
 }
 
+// Keyed by the base64 text of the key; values are immutable KeyObjects, safe to share.
+const keyCache = new Map<string, KeyObject | undefined>();
+const KEY_CACHE_LIMIT = 4096;
+
+/** The public key of a raw key in canonical base64; cached, since a ledger has few actors. */
 export function publicKeyFromBase64(s: string): KeyObject | undefined {
-  const raw = typeof s === 'string' ? fromBase64(s) : undefined;
-  return raw && publicKeyFromRaw(raw);
+  if (typeof s !== 'string') return undefined;
+  // Parsing a public key costs more than checking a signature with it.
+  if (keyCache.has(s)) return keyCache.get(s);
+  const raw = fromBase64(s);
+  const key = raw && publicKeyFromRaw(raw);
+  if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+  keyCache.set(s, key);
+  return key;
 }
 
 export function signEd25519(privateKey: KeyObject, message: Uint8Array): Uint8Array {
   return new Uint8Array(sign(null, message, privateKey));
-}
-
-// Parsing a public key costs more than checking a signature with it; a ledger has few actors.
-const keyCache = new Map<string, KeyObject | undefined>();
-const KEY_CACHE_LIMIT = 4096;
-
-function cachedKey(raw: Uint8Array): KeyObject | undefined {
-  const id = toBase64(raw);
-  if (keyCache.has(id)) return keyCache.get(id);
-  const key = publicKeyFromRaw(raw);
-  if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
-  keyCache.set(id, key);
-  return key;
 }
 
 /** Ed25519 verification of attacker-controlled input: false on anything malformed, never throws. */
@@ -95,7 +103,7 @@ export function verifyEd25519(
   try {
     if (!(message instanceof Uint8Array) || !(signature instanceof Uint8Array)) return false;
     if (signature.length !== SIGNATURE_SIZE) return false;
-    const key = publicKey instanceof Uint8Array ? cachedKey(publicKey) : publicKey;
+    const key = publicKey instanceof Uint8Array ? publicKeyFromBase64(toBase64(publicKey)) : publicKey;
     if (key === undefined || key.asymmetricKeyType !== 'ed25519') return false;
     return verify(null, message, key, signature);
   } catch {

@@ -38,6 +38,14 @@ export class MerkleTree {
     return this.#size;
   }
 
+  /** An independent tree of the same leaves, in O(log n): only the peaks are copied. */
+  copy(): MerkleTree {
+    const tree = new MerkleTree();
+    tree.#peaks.push(...this.#peaks);
+    tree.#size = this.#size;
+    return tree;
+  }
+
   /** The peaks with their positions, largest first (RFC 9162's compact range of [0, size)). */
   peaks(): TreeNode[] {
     return peakPositions(this.#size).map((p, i) => ({ ...p, hash: this.#peaks[i] as Uint8Array }));

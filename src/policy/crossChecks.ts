@@ -47,6 +47,19 @@ function groupReferences(raw: unknown): RawIssue[] {
   return issues;
 }
 
+/** Exemption categories named by flight lead times must be the agreement's. */
+function flightReferences(raw: unknown): RawIssue[] {
+  const exemptions = new Set(list(at(at(raw, 'designatedAreas'), 'exemptions')));
+  const leads = at(at(raw, 'flights'), 'exemptLeadTimeMinutes');
+  if (!isObject(leads)) return [];
+  return Object.keys(leads)
+    .filter((k) => !exemptions.has(k))
+    .map((k) => ({
+      path: ['flights', 'exemptLeadTimeMinutes', k],
+      reason: `"${k}" is not an exemption category of designatedAreas`,
+    }));
+}
+
 function ordering(raw: unknown): RawIssue[] {
   const issues: RawIssue[] = [];
   const integrated = at(raw, 'integratedOperations');
@@ -76,6 +89,7 @@ export function crossChecks(raw: unknown): RawIssue[] {
     ...unique(list(at(raw, 'violationKinds')), ['violationKinds']),
     ...unique(list(at(raw, 'milestones')), ['milestones'], 'id'),
     ...groupReferences(raw),
+    ...flightReferences(raw),
     ...ordering(raw),
   ];
 }

@@ -87,6 +87,19 @@ const safetyOfFlight = z.strictObject({
   lookAheadS: positive.default(300),
 });
 
+const flights = z.strictObject({
+  /** Minutes of notice a flight notification needs before its first waypoint. */
+  leadTimeMinutes: z.number().nonnegative().default(60),
+  /** Shorter notice for exemption categories that cannot wait (by category id). */
+  exemptLeadTimeMinutes: z
+    .record(code, z.number().nonnegative())
+    .default({ MEDEVAC: 0, PERSONNEL_RECOVERY: 0 }),
+  /** Half-width of a filed route's corridor (an exemption holds only inside it), metres. */
+  corridorM: positive.default(2000),
+  /** Seconds without a report after which a track leaves the live picture. */
+  trackStaleS: positive.default(60),
+});
+
 const execution = z.strictObject({
   /** Distance from the vetted point beyond which an execution is a deviation, metres. */
   toleranceM: positive.default(500),
@@ -121,6 +134,7 @@ export const AgreementSchema = z.strictObject({
   humanitarian: humanitarian.prefault({}),
   receipts: receipts.prefault({}),
   safetyOfFlight: safetyOfFlight.prefault({}),
+  flights: flights.prefault({}),
   execution: execution.prefault({}),
   violationKinds: z
     .array(kind)

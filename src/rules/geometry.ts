@@ -1,137 +1,64 @@
 /**
- * The few geometric predicates the rules need, in one place so that they can be switched to
- * `src/geo` in one edit once it lands.
+ * The few geometric predicates the rules use, on the geometry engine (`src/geo`, docs/geo.md):
+ * distances on the WGS 84 ellipsoid to points, lines and polygons (edges are the straight
+ * longitude/latitude lines RFC 7946 draws), containment on the longitude/latitude plane, and the
+ * antimeridian handled by the engine.
  *
- * Conservative by construction: a real conflict must never be missed, so `distanceM` returns a
- * LOWER bound of the geodesic distance between two geometries (exact on the WGS84 ellipsoid
- * between two points; between a point and a segment, the distance in a local projection scaled
- * down by `SAFETY` to cover the projection's distortion over a few degrees). A near miss may be
- * reported as a conflict; a conflict is never reported as clear. Antimeridian-crossing shapes
- * are out of scope for the theatre this serves.
+ * Conservative by construction: a real conflict must never be missed. Distances come from the
+ * engine's fast formula wherever its stated margin holds (|lat| <= 80°, up to 50 km: the true
+ * distance lies within `distanceM ± marginM`), and from the exact geodesic elsewhere (margin 0).
+ * Whether a geometry lies within a buffer is decided as the engine's indexed queries decide it
+ * (`sitesNear`): clearly inside or outside on the fast figure and its margin, and by the geodesic
+ * when the buffer falls inside the margin. A conflict found on the fast figure carries its margin,
+ * so the distance reported says how exact it is.
  */
-import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import geodesic from 'geographiclib-geodesic';
+import {
+  distanceMeters as geodesicMeters,
+  geometriesTouch,
+  geometryDistance as engineDistance,
+  pointInGeometry as enginePointIn,
+  type Geometry,
+  type LonLat,
+} from '../geo/index.ts';
 
-export type Position = readonly [number, number, ...number[]];
-export type Geometry =
-  | { readonly type: 'Point'; readonly coordinates: Position }
-  | { readonly type: 'MultiPoint'; readonly coordinates: readonly Position[] }
-  | { readonly type: 'LineString'; readonly coordinates: readonly Position[] }
-  | { readonly type: 'MultiLineString'; readonly coordinates: readonly (readonly Position[])[] }
-  | { readonly type: 'Polygon'; readonly coordinates: readonly (readonly Position[])[] }
-  | { readonly type: 'MultiPolygon'; readonly coordinates: readonly (readonly (readonly Position[])[])[] };
+export type { Geometry, LonLat, PointGeometry, PolygonGeometry } from '../geo/index.ts';
 
-// CommonJS package: its named exports are only reachable through the default import under ESM.
-const WGS84 = geodesic.Geodesic.WGS84;
-/** Covers the local projection's scale error (< 1.5% within ±1° of the reference latitude). */
-const SAFETY = 0.97;
-const A = 6378137;
-const E2 = 0.00669437999014;
-
-interface Parts {
-  readonly points: Position[];
-  readonly segments: [Position, Position][];
-  readonly polygons: (readonly (readonly Position[])[])[];
+/** How far apart two geometries are: the true distance lies within `distanceM ± marginM`. */
+export interface Proximity {
+  /** Metres on the WGS 84 ellipsoid; 0 when the geometries touch or overlap. */
+  readonly distanceM: number;
+  /** 0 when `distanceM` is the exact geodesic figure. */
+  readonly marginM: number;
 }
 
-function ringSegments(ring: readonly Position[]): [Position, Position][] {
-  const out: [Position, Position][] = [];
-  for (let i = 1; i < ring.length; i++) out.push([ring[i - 1]!, ring[i]!]);
-  return out;
+/** Exact geodesic distance between two positions on the WGS 84 ellipsoid, metres. */
+export function distanceMeters(a: LonLat | readonly number[], b: LonLat | readonly number[]): number {
+  return geodesicMeters(a, b);
 }
 
-function parts(g: Geometry): Parts {
-  switch (g.type) {
-    case 'Point':
-      return { points: [g.coordinates], segments: [], polygons: [] };
-    case 'MultiPoint':
-      return { points: [...g.coordinates], segments: [], polygons: [] };
-    case 'LineString':
-      return { points: [...g.coordinates], segments: ringSegments(g.coordinates), polygons: [] };
-    case 'MultiLineString':
-      return { points: g.coordinates.flat(), segments: g.coordinates.flatMap(ringSegments), polygons: [] };
-    case 'Polygon':
-      return {
-        points: g.coordinates.flat(),
-        segments: g.coordinates.flatMap(ringSegments),
-        polygons: [g.coordinates],
-      };
-    case 'MultiPolygon':
-      return {
-        points: g.coordinates.flat(2),
-        segments: g.coordinates.flatMap((p) => p.flatMap(ringSegments)),
-        polygons: [...g.coordinates],
-      };
-  }
+/** Least distance between two geometries, with the engine's margin (fast where it holds). */
+export function geometryDistance(a: Geometry, b: Geometry): Proximity {
+  return engineDistance(a, b, false);
 }
 
-/** Exact geodesic distance between two positions on the WGS84 ellipsoid, metres. */
-export function pointDistanceM(a: Position, b: Position): number {
-  return WGS84.Inverse(a[1], a[0], b[1], b[0]).s12 ?? 0;
+/** Is the position inside (or on the edge of) a Polygon or MultiPolygon? */
+export function pointInGeometry(p: LonLat | readonly number[], g: Geometry): boolean {
+  return enginePointIn(p, g);
 }
 
-/** Local projection around `origin` with the ellipsoid's radii of curvature there (metres). */
-function project(origin: Position, p: Position): [number, number] {
-  const phi = (origin[1] * Math.PI) / 180;
-  const w = 1 - E2 * Math.sin(phi) ** 2;
-  const meridian = (A * (1 - E2)) / w ** 1.5;
-  const normal = A / Math.sqrt(w);
-  const rad = Math.PI / 180;
-  return [(p[0] - origin[0]) * rad * normal * Math.cos(phi), (p[1] - origin[1]) * rad * meridian];
+/**
+ * The proximity of `a` to `b` when `a` comes within `bufferM` of `b`, otherwise null: the same
+ * decision as the engine's indexed queries, so that a linear check and an indexed one agree.
+ */
+export function withinBuffer(a: Geometry, b: Geometry, bufferM: number): Proximity | null {
+  const p = geometryDistance(a, b);
+  if (p.distanceM - p.marginM > bufferM) return null;
+  if (p.distanceM + p.marginM <= bufferM) return p;
+  const exact = engineDistance(a, b, true);
+  return exact.distanceM <= bufferM ? exact : null;
 }
 
-function pointSegmentM(p: Position, s: [Position, Position]): number {
-  const [ax, ay] = project(p, s[0]);
-  const [bx, by] = project(p, s[1]);
-  const dx = bx - ax;
-  const dy = by - ay;
-  const len2 = dx * dx + dy * dy;
-  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2));
-  const projected = Math.hypot(ax + t * dx, ay + t * dy) * SAFETY;
-  return Math.min(projected, pointDistanceM(p, s[0]), pointDistanceM(p, s[1]));
-}
-
-function cross(o: Position, a: Position, b: Position): number {
-  return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
-}
-
-function segmentsIntersect(s: [Position, Position], t: [Position, Position]): boolean {
-  const d1 = cross(t[0], t[1], s[0]);
-  const d2 = cross(t[0], t[1], s[1]);
-  const d3 = cross(s[0], s[1], t[0]);
-  const d4 = cross(s[0], s[1], t[1]);
-  return d1 * d2 <= 0 && d3 * d4 <= 0;
-}
-
-function inside(p: Position, polygon: readonly (readonly Position[])[]): boolean {
-  const coordinates = polygon.map((ring) => ring.map((q) => [q[0], q[1]]));
-  return booleanPointInPolygon([p[0], p[1]], { type: 'Polygon', coordinates });
-}
-
-function touches(a: Parts, b: Parts): boolean {
-  if (a.points.some((p) => b.polygons.some((poly) => inside(p, poly)))) return true;
-  if (b.points.some((p) => a.polygons.some((poly) => inside(p, poly)))) return true;
-  return a.segments.some((s) => b.segments.some((t) => segmentsIntersect(s, t)));
-}
-
-function nearest(from: Parts, to: Parts): number {
-  let best = Infinity;
-  for (const p of from.points) {
-    for (const q of to.points) best = Math.min(best, pointDistanceM(p, q));
-    for (const s of to.segments) best = Math.min(best, pointSegmentM(p, s));
-  }
-  return best;
-}
-
-/** A lower bound of the distance between two geometries, metres; 0 when they touch or overlap. */
-export function distanceM(a: Geometry, b: Geometry): number {
-  const pa = parts(a);
-  const pb = parts(b);
-  if (touches(pa, pb)) return 0;
-  return Math.min(nearest(pa, pb), nearest(pb, pa));
-}
-
-/** Whether `a` comes within `bufferM` of `b` (conservatively). */
-export function withinM(a: Geometry, b: Geometry, bufferM: number): boolean {
-  return distanceM(a, b) <= bufferM;
+/** Do two geometries touch or overlap (distance zero, decided exactly on the lon/lat plane)? */
+export function touching(a: Geometry, b: Geometry): boolean {
+  return geometriesTouch(a, b);
 }

@@ -1,15 +1,17 @@
 /** Humanitarian access: how each event changes the state of the slice. */
 import type { RecordId } from '../core/index.ts';
 import type { HumanitarianEvent, HumanitarianState, Notice } from './humanitarian-model.ts';
+import { Draft, PersistentMap, type MapStore } from './persistent-map.ts';
 
 export function emptyHumanitarian(): HumanitarianState {
-  return { notices: new Map() };
+  return { notices: PersistentMap.empty() };
 }
 
+/** One event: the notices are a persistent map, so an update does not copy the others. */
 export function evolveHumanitarian(state: HumanitarianState, e: HumanitarianEvent): HumanitarianState {
-  const notices = new Map(state.notices);
+  const notices = new Draft(state.notices);
   apply(notices, e);
-  return { notices };
+  return { notices: notices.map };
 }
 
 /** The state after `events`, built in one pass (no copy per event). */
@@ -19,12 +21,14 @@ export function projectHumanitarian(events: Iterable<HumanitarianEvent>): Humani
   return { notices };
 }
 
-function update(notices: Map<RecordId, Notice>, id: RecordId, f: (n: Notice) => Notice): void {
+type Notices = MapStore<RecordId, Notice>;
+
+function update(notices: Notices, id: RecordId, f: (n: Notice) => Notice): void {
   const n = notices.get(id);
   if (n) notices.set(id, f(n));
 }
 
-function apply(notices: Map<RecordId, Notice>, e: HumanitarianEvent): void {
+function apply(notices: Notices, e: HumanitarianEvent): void {
   switch (e.type) {
     case 'NoticeGiven':
     case 'NoticeAmended': {

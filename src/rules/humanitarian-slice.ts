@@ -6,7 +6,8 @@ import type { Agreement } from '../policy/index.ts';
 import type { DecideContext, Decision } from './model.ts';
 import type { RootState } from './state.ts';
 import { decideHumanitarian, evolveHumanitarian } from './humanitarian.ts';
-import type { HumanitarianCommand, HumanitarianEvent } from './humanitarian-model.ts';
+import type { HumanitarianCommand, HumanitarianEvent, ReceiptsEscalated } from './humanitarian-model.ts';
+import { escalateOverdueReceipts } from './humanitarian-receipts.ts';
 import { humanitarianPolicyOf, violationPolicyOf } from './humanitarian-policy.ts';
 import { decideViolation, evolveViolations } from './violations.ts';
 import type { ViolationCommand, ViolationEvent } from './violations-model.ts';
@@ -52,4 +53,12 @@ export function evolveAccessSlices(s: RootState, e: { readonly type: string }): 
   if (VIOLATION_EVENT_TYPES.has(e.type))
     return { ...s, violations: evolveViolations(s.violations, e as ViolationEvent) };
   return s;
+}
+
+/**
+ * What a scheduler calls, as often as it likes: one `ReceiptsEscalated` per notice version whose
+ * receipts are overdue at `ctx.now` and not yet escalated. Append the events like any decision's.
+ */
+export function escalateOverdue(s: RootState, ctx: Ctx): Decision<ReceiptsEscalated> {
+  return escalateOverdueReceipts(s.humanitarian, { ...ctx, policy: humanitarianPolicyOf(ctx.policy) });
 }

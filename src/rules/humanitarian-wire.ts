@@ -3,16 +3,8 @@
  * parsed into the typed commands of `humanitarian-model.ts`.
  */
 import { z } from 'zod';
-import {
-  EvidenceSchema,
-  PerpetratorSchema,
-  PointField,
-  RouteField,
-  SiteGeometryField,
-  id,
-  text,
-  time,
-} from './violations-wire.ts';
+import { EvidenceSchema, PerpetratorSchema, SiteGeometryField, text } from './violations-wire.ts';
+import { PointField, RouteField, id, time } from './wire.ts';
 import { MOVEMENT_KINDS, SITE_CATEGORIES } from './humanitarian-model.ts';
 
 const name = z.string().trim().min(1).max(500);

@@ -6,6 +6,10 @@
 import { jsonPointer, type FieldIssue } from '../core/index.ts';
 import { err, ok, type Result } from '../core/index.ts';
 import type { Agreement } from '../policy/index.ts';
+import { AirspaceCommandSchema, AIRSPACE_COMMAND_TYPES, type AirspaceCommand } from './airspace/commands.ts';
+import { decideAirspace } from './airspace/decide.ts';
+import { AIRSPACE_EVENT_TYPES, type AirspaceEvent } from './airspace/events.ts';
+import { evolveAirspace } from './airspace/state.ts';
 import type { DecideContext, Decision } from './model.ts';
 import {
   OperationsCommandSchema,
@@ -16,6 +20,8 @@ import { decideOperations } from './operations/decide.ts';
 import type { OperationsEvent } from './operations/events.ts';
 import { evolveOperations } from './operations/evolve.ts';
 import { recheckNominations } from './operations/reactor.ts';
+import { notify } from './operations/state.ts';
+import { scratch } from './persistent-map.ts';
 import { initialState, type RootState } from './state.ts';
 import { decideHumanitarianRoot, decideViolationRoot, evolveAccessSlices } from './humanitarian-slice.ts';
 import type { HumanitarianCommand, HumanitarianEvent } from './humanitarian-model.ts';
@@ -23,8 +29,8 @@ import { HUMANITARIAN_COMMAND_TYPES, HumanitarianCommandSchema } from './humanit
 import type { ViolationCommand, ViolationEvent } from './violations-model.ts';
 import { VIOLATION_COMMAND_TYPES, ViolationCommandSchema } from './violations-wire.ts';
 
-export type Command = OperationsCommand | HumanitarianCommand | ViolationCommand;
-export type RulesEvent = OperationsEvent | HumanitarianEvent | ViolationEvent;
+export type Command = OperationsCommand | HumanitarianCommand | ViolationCommand | AirspaceCommand;
+export type RulesEvent = OperationsEvent | HumanitarianEvent | ViolationEvent | AirspaceEvent;
 export type Context = DecideContext<Agreement>;
 
 const OPERATIONS_EVENT_TYPES: ReadonlySet<string> = new Set<OperationsEvent['type']>([
@@ -60,7 +66,9 @@ export function parseCommand(raw: unknown): Result<Command, readonly FieldIssue[
           ? HumanitarianCommandSchema
           : VIOLATION_COMMAND_TYPES.has(type)
             ? ViolationCommandSchema
-            : undefined;
+            : AIRSPACE_COMMAND_TYPES.has(type)
+              ? AirspaceCommandSchema
+              : undefined;
   if (schema === undefined)
     return err([{ pointer: '/type', reason: `unknown command type ${JSON.stringify(type)}` }]);
   const parsed = schema.safeParse(raw);
@@ -78,6 +86,13 @@ export function parseCommand(raw: unknown): Result<Command, readonly FieldIssue[
 export function evolve(state: RootState, event: RulesEvent): RootState {
   if (OPERATIONS_EVENT_TYPES.has(event.type))
     return { ...state, operations: evolveOperations(state.operations, event as OperationsEvent) };
+  if (AIRSPACE_EVENT_TYPES.has(event.type))
+    return {
+      ...state,
+      // Flights and areas cross to the other parties: their receipts live with the operations'.
+      operations: notify(state.operations, event),
+      airspace: evolveAirspace(state.airspace, event as AirspaceEvent),
+    };
   return evolveAccessSlices(state, event);
 }
 
@@ -86,14 +101,15 @@ export function replay(events: readonly RulesEvent[], from: RootState = initialS
 }
 
 /**
- * Decides a command, then lets the reactors answer the events it produced (rechecking every open
- * nomination against the protections as they now stand). The result holds both, in order.
+ * Decides a command, then lets the reactors answer the events it produced (rechecking the open
+ * nominations near any protection it changed). The result holds both, in order.
  */
 export function decide(state: RootState, command: Command, ctx: Context): Decision<RulesEvent> {
   const decision = decideSlice(state, command, ctx);
   if (!decision.ok) return decision;
-  const after = replay(decision.events, state);
-  const reactions = recheckNominations(after, ctx);
+  // Simulated on overlays, so that the caller's own replay of these events stays O(1) per map.
+  const after = scratch(() => replay(decision.events, state));
+  const reactions = recheckNominations(after, ctx, { before: state, events: decision.events });
   return { ok: true, events: [...decision.events, ...reactions] };
 }
 
@@ -102,6 +118,7 @@ function decideSlice(state: RootState, command: Command, ctx: Context): Decision
     return decideHumanitarianRoot(state, command as HumanitarianCommand, ctx);
   if (VIOLATION_COMMAND_TYPES.has(command.type))
     return decideViolationRoot(state, command as ViolationCommand, ctx);
+  if (AIRSPACE_COMMAND_TYPES.has(command.type)) return decideAirspace(state, command as AirspaceCommand, ctx);
   return decideOperations(state, command as OperationsCommand, ctx);
 }
 
@@ -117,6 +134,9 @@ export {
 } from './visibility.ts';
 export { allProtections, type ProtectionSource } from './protections.ts';
 export { OperationsCommandSchema } from './operations/commands.ts';
+export { AirspaceCommandSchema } from './airspace/commands.ts';
+export type * from './airspace/events.ts';
+export * from './airspace/public.ts';
 export * as commandSchemas from './operations/commands.ts';
 export type * from './operations/events.ts';
 export { nominationStatus, type NominationStatus, type OperationsState } from './operations/state.ts';
@@ -124,3 +144,14 @@ export { receipts, type ReceiptRow } from './operations/notices.ts';
 export { allegationStatus, imminentBoard, type FilingStatus } from './operations/actions.ts';
 export { integratedAuthorized } from './operations/nominations.ts';
 export { recheckNominations } from './operations/reactor.ts';
+
+// Violations and humanitarian access: read models and helpers for views, exports and schedulers.
+export { escalateOverdue } from './humanitarian-slice.ts';
+export { activeProtections, current as currentVersion } from './humanitarian.ts';
+export { overdueReceipts, receiptsOwed, type OverdueReceipt } from './humanitarian-receipts.ts';
+export { coordinatesAt, noticeRecord, type NoticeRecord } from './humanitarian-record.ts';
+export { humanitarianPolicyOf, violationPolicyOf } from './humanitarian-policy.ts';
+export { pendingInformationRequests, violationStatus, violationStatuses } from './violations-status.ts';
+export { evidenceRef, sha256Hex, verifyEvidence, type EvidenceRef } from './evidence.ts';
+export { figureInputs, violationFigures, type ViolationFigures } from './figures.ts';
+export { figuresCsv, figuresHtml } from './figures-render.ts';

@@ -6,6 +6,7 @@ import type { EpochMs } from '../core/index.ts';
 import type { Protection } from './model.ts';
 import type { RootState } from './state.ts';
 import { OPEN_END, activeProtections } from './humanitarian.ts';
+import { indexedProtections, type ProtectionIndex } from './protection-index.ts';
 
 /** A slice's contribution: the places it protects at a moment. */
 export type ProtectionSource = (state: RootState, at: EpochMs) => readonly Protection[];
@@ -39,4 +40,24 @@ const sources: readonly ProtectionSource[] = [protectedSites, humanitarianNotice
 
 export function allProtections(state: RootState, at: EpochMs): readonly Protection[] {
   return sources.flatMap((source) => source(state, at));
+}
+
+/**
+ * Events that change what a source protects, each naming the protection by its `record`. The
+ * reactor rechecks nominations after these only, near the protections they name. (The index
+ * below is keyed by the sites and notices, so a source that is not in them needs its own key.)
+ */
+export const PROTECTION_EVENTS: ReadonlySet<string> = new Set([
+  'ProtectedSiteRegistered',
+  'ProtectedSiteWithdrawn',
+  'NoticeGiven',
+  'NoticeAmended',
+  'NoticeCancelled',
+]);
+
+const EVER = Number.MIN_SAFE_INTEGER as EpochMs;
+
+/** Every protection of the state, at any time, indexed; checks pass `at` to its queries. */
+export function protectionIndex(state: RootState): ProtectionIndex {
+  return indexedProtections(state, (s) => allProtections(s, EVER));
 }

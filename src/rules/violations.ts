@@ -11,6 +11,7 @@
 import type { FieldIssue, PartyId, RecordId } from '../core/index.ts';
 import { accept, refuse, type DecideContext, type Decision } from './model.ts';
 import { evidenceIssues } from './evidence.ts';
+import { Draft as MapDraft, PersistentMap, type MapStore } from './persistent-map.ts';
 import { geometryIssues } from './humanitarian-geometry.ts';
 import { BUILT_IN_VIOLATION_KINDS, SHIELDED_PERSON } from './violations-model.ts';
 import type * as V from './violations-model.ts';
@@ -21,7 +22,11 @@ type Out = Decision<V.ViolationEvent>;
 const MAX_TEXT = 20_000;
 
 export function emptyViolations(): V.ViolationsState {
-  return { reports: new Map(), requests: new Map(), sealedReporters: new Map() };
+  return {
+    reports: PersistentMap.empty(),
+    requests: PersistentMap.empty(),
+    sealedReporters: PersistentMap.empty(),
+  };
 }
 
 export function decideViolation(state: V.ViolationsState, command: V.ViolationCommand, ctx: Ctx): Out {
@@ -217,25 +222,31 @@ function reveal(state: V.ViolationsState, c: V.RevealReporter, ctx: Ctx): Out {
 
 // ---- evolve ---------------------------------------------------------------------------------
 
+type Store<T> = MapStore<RecordId, T>;
 type Draft = {
-  reports: Map<RecordId, V.ViolationReport>;
-  requests: Map<RecordId, V.InformationRequest>;
-  sealedReporters: Map<RecordId, V.SealedReporter>;
+  reports: Store<V.ViolationReport>;
+  requests: Store<V.InformationRequest>;
+  sealedReporters: Store<V.SealedReporter>;
 };
 
+/** One event: the maps are persistent, so an update does not copy the others. */
 export function evolveViolations(state: V.ViolationsState, e: V.ViolationEvent): V.ViolationsState {
-  const draft: Draft = {
-    reports: new Map(state.reports),
-    requests: new Map(state.requests),
-    sealedReporters: new Map(state.sealedReporters),
+  const draft = {
+    reports: new MapDraft(state.reports),
+    requests: new MapDraft(state.requests),
+    sealedReporters: new MapDraft(state.sealedReporters),
   };
   apply(draft, e);
-  return draft;
+  return {
+    reports: draft.reports.map,
+    requests: draft.requests.map,
+    sealedReporters: draft.sealedReporters.map,
+  };
 }
 
 /** The state after `events`, built in one pass (no copy per event). */
 export function projectViolations(events: Iterable<V.ViolationEvent>): V.ViolationsState {
-  const draft: Draft = { reports: new Map(), requests: new Map(), sealedReporters: new Map() };
+  const draft = { reports: new Map(), requests: new Map(), sealedReporters: new Map() };
   for (const e of events) apply(draft, e);
   return draft;
 }

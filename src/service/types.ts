@@ -8,7 +8,7 @@
  * the viewer; records the viewer may not see are answered exactly as records that do not exist.
  */
 import type { EpochMs, PartyId, RecordId, ReleaseLevel } from '../core/index.ts';
-import type { DomainEvent } from '../rules/model.ts';
+import type { EventView } from '../rules/visibility.ts';
 import type { Principal } from '../store/people.ts';
 
 export type { PeopleDirectory, Person, Principal, Signer } from '../store/people.ts';
@@ -45,7 +45,7 @@ export interface Executed {
   /** Ledger index of the last entry the command appended. */
   readonly index: number;
   /** The events appended, as the acting person sees them. */
-  readonly events: readonly DomainEvent[];
+  readonly events: readonly EventView[];
 }
 
 /** A record as its viewer may see it; `sealed` records of other parties never appear here. */
@@ -58,8 +58,10 @@ export interface RecordView {
 
 /** One message of the live feed; `index` lets a client resume with nothing missed. */
 export type FeedMessage =
-  | { readonly kind: 'event'; readonly index: number; readonly event: DomainEvent }
-  | { readonly kind: 'checkpoint'; readonly index: number; readonly checkpoint: Checkpoint };
+  | { readonly kind: 'event'; readonly index: number; readonly event: EventView }
+  | { readonly kind: 'checkpoint'; readonly index: number; readonly checkpoint: Checkpoint }
+  /** The live air picture (every aircraft's latest position), sent about once a second. */
+  | { readonly kind: 'tracks'; readonly index: number; readonly tracks: readonly RecordView[] };
 
 /** A signed tree head (RFC 9162 §4.10) with the parties' cosignatures. */
 export interface Checkpoint {
@@ -98,8 +100,22 @@ export interface ConsistencyProof {
   readonly path: readonly string[];
 }
 
+/** What a cosignature submission added. */
+export interface CosignatureReceipt {
+  readonly size: number;
+  /** Key names of the witnesses whose cosignature was verified and kept. */
+  readonly added: readonly string[];
+}
+
 export interface LedgerViews {
   checkpoint(): Promise<Checkpoint>;
+  /** The log's verifier key, then every party's witness (cosigner) verifier key. */
+  keys(): Promise<{ readonly keys: readonly string[] }>;
+  /**
+   * Takes a checkpoint note cosigned by parties' witnesses; keeps each cosignature that verifies
+   * against a configured witness key. INVALID_SIGNATURE when none does.
+   */
+  addCosignatures(note: string): Promise<CosignatureReceipt>;
   /** Entries with index in [from, to). */
   entries(viewer: Principal, from: number, to: number): Promise<readonly LedgerEntryView[]>;
   inclusionProof(index: number, size: number): Promise<InclusionProof>;

@@ -113,6 +113,7 @@ export function signerFor(publicKey: string, privateKeyDer: string) {
   });
   return {
     publicKey: new Uint8Array(Buffer.from(publicKey, 'base64url')),
+    privateKey: key,
     sign: (message: Uint8Array) => new Uint8Array(sign(null, message, key)),
   };
 }

@@ -7,6 +7,7 @@
  * `PeopleRecords` interface below (in memory for tests, SQLite in `people-sqlite.ts`), so that
  * several server instances sharing one database share sessions and revocations.
  */
+import type { KeyObject } from 'node:crypto';
 import type { EpochMs, PartyId, PersonId, Role } from '../core/index.ts';
 
 /** An authenticated person: who acts, for which party, in which role. */
@@ -52,6 +53,8 @@ export interface SessionTicket {
 export interface Signer {
   /** Raw 32-byte Ed25519 public key. */
   readonly publicKey: Uint8Array;
+  /** The same key as a KeyObject, for the ledger store, which signs entries as it seals them. */
+  readonly privateKey: KeyObject;
   sign(message: Uint8Array): Uint8Array;
 }
 

@@ -3,16 +3,8 @@
  * order, sign, encode, hash, and grow the Merkle tree, collecting the nodes to persist.
  */
 import type { KeyObject } from 'node:crypto';
-import {
-  ENTRY_MEDIA_TYPE,
-  encodeEntry,
-  leafHash,
-  signEntry,
-  toHex,
-  MemoryNodes,
-  MerkleTree,
-  type TreeNode,
-} from './ledger-port.ts';
+import type { MerkleTree } from './ledger-port.ts';
+import { ENTRY_MEDIA_TYPE, leafHash, sealEntry, toHex, type TreeNode } from './ledger-port.ts';
 import type { AppendRequest, StoredEntry } from './types.ts';
 
 /** The tip of the chain: the tree so far and the leaf hash of the last entry (empty when none). */
@@ -32,7 +24,8 @@ export const emptyHead = (frontier: MerkleTree): ChainHead => ({ frontier, lastL
 
 /** Seals `batch` after `head`; `head` is left untouched (the returned head is the new tip). */
 export function sealBatch(head: ChainHead, batch: readonly AppendRequest[], time: string): SealedBatch {
-  const frontier = copyTree(head.frontier);
+  // A copy to grow while the original stays as committed.
+  const frontier = head.frontier.copy();
   let lastLeaf = head.lastLeaf;
   const entries: (StoredEntry & { prev: Uint8Array })[] = [];
   const nodes: TreeNode[] = [];
@@ -47,13 +40,6 @@ export function sealBatch(head: ChainHead, batch: readonly AppendRequest[], time
   return { entries, nodes, head: { frontier, lastLeaf } };
 }
 
-/** A copy to grow while the original stays as committed (the tree keeps only its O(log n) peaks). */
-function copyTree(tree: MerkleTree): MerkleTree {
-  const peaks = new MemoryNodes();
-  peaks.put(tree.peaks());
-  return MerkleTree.restore(tree.size, peaks);
-}
-
 function seal(request: AppendRequest, seq: number, prev: string, time: string, key: KeyObject): Uint8Array {
   const body = {
     mediaType: ENTRY_MEDIA_TYPE,
@@ -63,5 +49,5 @@ function seal(request: AppendRequest, seq: number, prev: string, time: string, k
     actor: request.actor,
     event: request.event,
   } as const;
-  return encodeEntry(signEntry(body, key));
+  return sealEntry(body, key).bytes;
 }

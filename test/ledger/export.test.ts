@@ -65,6 +65,24 @@ describe('a ledger export', () => {
     assert.match(v.failure.reason, /bad signature/);
   });
 
+  it('refuses an entry line that is valid JSON but not canonical, naming its line', async () => {
+    const lines = text.split('\n');
+    const i = lines.findIndex((l) => l.startsWith('{"entry":')) + 2;
+    const b64 = (JSON.parse(lines[i]!) as { entry: string }).entry;
+    const variants = [
+      `{"entry": "${b64}"}`,
+      `{"entry":"${b64.slice(0, -1)}\\u00${b64.charCodeAt(b64.length - 1).toString(16)}"}`,
+      `{"entry":"\\u00${b64.charCodeAt(0).toString(16)}${b64.slice(1)}"}`,
+      `{"entry":"${b64}"} `,
+      `{"entry":"${b64}","entry":"${b64}"}`,
+    ];
+    for (const variant of variants) {
+      assert.deepEqual(JSON.parse(variant), { entry: b64 });
+      const v = await run([...lines.slice(0, i), variant, ...lines.slice(i + 1)].join('\n'));
+      assert.ok(!v.ok && v.failure.line === i + 1 && /canonical/.test(v.failure.reason), variant);
+    }
+  });
+
   it('fails when an entry is dropped, naming the next one', async () => {
     const lines = text.split('\n');
     const i = lines.findIndex((l) => l.includes('"entry"')) + 1;

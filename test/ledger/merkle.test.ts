@@ -123,6 +123,16 @@ describe('tree building against known hashes', () => {
     }
     assert.deepEqual(resumed.root(), tree.root());
   });
+
+  it('grows a copy without changing the original', () => {
+    const tree = new MerkleTree();
+    for (const leaf of leaves.slice(0, 5)) tree.append(leaf);
+    const copy = tree.copy();
+    for (const leaf of leaves.slice(5)) copy.append(leaf);
+    assert.equal(tree.size, 5);
+    assert.equal(toHex(tree.root()), v.rootHashes[5]?.root);
+    assert.equal(toHex(copy.root()), v.rootHashes[leaves.length]?.root);
+  });
 });
 
 describe('RFC 6962 hasher known answers', () => {

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { epochMs, partyId, recordId } from '../../src/core/index.ts';
+import { lonLat } from '../../src/geo/index.ts';
 import type { Protection } from '../../src/rules/model.ts';
 import { conflictsFor } from '../../src/rules/operations/conflicts.ts';
 import { ALEPPO, HOUR, T0, north, policy } from './given.ts';
@@ -17,7 +18,7 @@ const convoy = (from: number, to: number, release: Protection['release'] = 'join
   bufferM: 1000,
   window: { from: epochMs(from), to: epochMs(to) },
 });
-const target = { type: 'Point', coordinates: [ALEPPO[0] + 0.005, ALEPPO[1]] } as const;
+const target = { type: 'Point', coordinates: lonLat(ALEPPO[0] + 0.005, ALEPPO[1]) } as const;
 const win = { from: epochMs(T0 + HOUR), to: epochMs(T0 + 13 * HOUR) };
 
 describe('conflicts with protections from other slices', () => {

@@ -5,16 +5,18 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { partyId } from '../../src/core/index.ts';
-import { parseCommand, viewEvents } from '../../src/rules/index.ts';
+import { escalateOverdue, parseCommand, replay, viewEvents } from '../../src/rules/index.ts';
 import {
   ALEPPO,
   HOUR,
   T0,
   concur,
+  ctxFor,
   given,
   iso,
   nomination,
   north,
+  policy,
   recordOf,
   ru,
   run,
@@ -170,5 +172,37 @@ describe('coordinates at the edge', () => {
     );
     const missing = parseCommand(report);
     assert.ok(!missing.ok && missing.error.some((i) => i.pointer === '/place'), JSON.stringify(missing));
+  });
+});
+
+describe('the escalation a scheduler runs', () => {
+  const history = run([[us.liaison, convoy(0, 6), notifiedAt]]);
+  const state = replay(history);
+  const scheduler = { ...ru.monitor };
+  const due = notifiedAt + policy.receipts.deadlineMinutes * 60_000;
+
+  it('escalates an unacknowledged notice once the deadline of the agreement has passed', () => {
+    const before = escalateOverdue(state, ctxFor(scheduler, due));
+    assert.deepEqual(before.ok && before.events, []);
+    const after = escalateOverdue(state, ctxFor(scheduler, due + 1));
+    assert.ok(after.ok);
+    assert.deepEqual(
+      after.events.map((e) => [e.type, e.owner, e.data.missing]),
+      [['ReceiptsEscalated', 'US', ['RU']]],
+    );
+    assert.deepEqual(escalateOverdue(replay([...history, ...after.events]), ctxFor(scheduler, due + 2)), {
+      ok: true,
+      events: [],
+    });
+  });
+
+  it('does not escalate a notice acknowledged in time', () => {
+    const notice = recordOf(history, 'NoticeGiven');
+    const acked = run(
+      [[ru.operator, { type: 'AcknowledgeNotice', notice, version: 1 }, notifiedAt + 60_000]],
+      history,
+    );
+    const d = escalateOverdue(replay(acked), ctxFor(scheduler, due + 1));
+    assert.deepEqual(d.ok && d.events, []);
   });
 });

@@ -142,6 +142,10 @@ export function fakeService(): FakeService {
       return () => void subscribers.delete(s);
     },
     ledger: {
+      keys: async () => ({ keys: [] }),
+      addCosignatures: async () => {
+        throw new JigError('INVALID_SIGNATURE', 'the fake ledger has no witnesses');
+      },
       checkpoint: async () => ({
         size: log.length,
         rootHash: hash(String(log.length)),

@@ -1,6 +1,6 @@
 /** What parties did: execution reports of vetted nominations, and unilateral imminent-threat actions. */
 import { epochMs, type EpochMs, type PartyId } from '../../core/index.ts';
-import { pointDistanceM } from '../geometry.ts';
+import { distanceMeters } from '../geometry.ts';
 import { accept, refuse } from '../model.ts';
 import type { RootState } from '../state.ts';
 import type { CommandOf } from './commands.ts';
@@ -22,7 +22,7 @@ export function reportExecution(s: RootState, c: CommandOf<'ReportExecution'>, c
     return refuse('INVALID_INPUT', 'the execution time is in the future', [
       { pointer: '/executedAt', reason: 'after now' },
     ]);
-  const distanceM = Math.round(pointDistanceM(n.location.coordinates, c.location.coordinates));
+  const distanceM = Math.round(distanceMeters(n.location.coordinates, c.location.coordinates));
   const id = ctx.newId();
   const report = emit(ctx, 'ExecutionReported', id, {
     nomination: n.id,

@@ -1,53 +1,19 @@
 /**
  * Commands of the operations slice, validated at the edge. The server parses a request body with
  * `OperationsCommandSchema` (or the root `parseCommand`); times arrive as RFC 3339 and leave as
- * epoch milliseconds, coordinates are GeoJSON `[lon, lat]`.
+ * epoch milliseconds. Geometries are read by the geometry engine (`wire.ts`): GeoJSON `[lon, lat]`
+ * everywhere, and a typed coordinate (DD, DMS or MGRS) wherever a point is expected.
  */
 import { z } from 'zod';
-import { parseRfc3339, partyId, recordId, RELEASE_LEVELS } from '../../core/index.ts';
+import { RELEASE_LEVELS } from '../../core/index.ts';
+import { geometryField, id, party, PointField, time } from '../wire.ts';
 
-const time = z.string().transform((s, ctx) => {
-  const t = parseRfc3339(s);
-  if (t === undefined) {
-    ctx.addIssue({
-      code: 'custom',
-      message: 'expected an RFC 3339 time with a zone, e.g. 2016-07-20T10:00:00Z',
-    });
-    return z.NEVER;
-  }
-  return t;
-});
-const id = z.string().min(1).max(100).transform(recordId);
-const party = z
-  .string()
-  .regex(/^[A-Z][A-Z0-9_-]{0,31}$/)
-  .transform(partyId);
 const text = z.string().trim().min(1).max(4000);
-const position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)], z.number());
-const ring = z
-  .array(position)
-  .min(4)
-  .refine((r) => r[0]?.[0] === r.at(-1)?.[0] && r[0]?.[1] === r.at(-1)?.[1], 'a ring must be closed');
 
-export const PointSchema = z.strictObject({ type: z.literal('Point'), coordinates: position });
-export const PolygonSchema = z.strictObject({
-  type: z.literal('Polygon'),
-  coordinates: z.array(ring).min(1),
-});
-const LineStringSchema = z.strictObject({
-  type: z.literal('LineString'),
-  coordinates: z.array(position).min(2),
-});
-const MultiPolygonSchema = z.strictObject({
-  type: z.literal('MultiPolygon'),
-  coordinates: z.array(z.array(ring).min(1)).min(1),
-});
-const SiteGeometrySchema = z.discriminatedUnion('type', [
-  PointSchema,
-  LineStringSchema,
-  PolygonSchema,
-  MultiPolygonSchema,
-]);
+/** A point: GeoJSON, or a coordinate as typed (decimal degrees, DMS or MGRS). */
+export const PointSchema = PointField;
+export const PolygonSchema = geometryField(['Polygon']);
+const SiteGeometrySchema = geometryField(['Point', 'LineString', 'Polygon', 'MultiPolygon']);
 
 export const WindowSchema = z
   .strictObject({ from: time, to: time })

@@ -1,8 +1,9 @@
 /** Geometry checks against protections, and what each conflict may disclose. */
-import type { ErrorCode } from '../../core/index.ts';
+import type { EpochMs, ErrorCode } from '../../core/index.ts';
 import type { Agreement } from '../../policy/index.ts';
-import { distanceM, type Geometry } from '../geometry.ts';
+import { withinBuffer, type Geometry, type Proximity } from '../geometry.ts';
 import type { Protection } from '../model.ts';
+import type { ProtectionIndex } from '../protection-index.ts';
 import type { Conflict, TimeWindow } from './events.ts';
 
 const CODES: Record<Protection['kind'], ErrorCode> = {
@@ -27,8 +28,9 @@ function band(policy: Agreement, d: number): number | null {
   return policy.protectedSites.disclosureBandsM.find((b) => d <= b) ?? null;
 }
 
-export function describeConflict(policy: Agreement, p: Protection, d: number): Conflict {
+export function describeConflict(policy: Agreement, p: Protection, near: Proximity): Conflict {
   const code = CODES[p.kind];
+  const { distanceM: d, marginM: m } = near;
   if (p.release !== 'joint')
     return {
       disclosure: 'sealed',
@@ -36,7 +38,8 @@ export function describeConflict(policy: Agreement, p: Protection, d: number): C
       kind: p.kind,
       owner: p.owner,
       categoryClass: categoryClass(policy, p),
-      withinM: band(policy, d),
+      // "Within X" must hold whatever the true distance in the margin.
+      withinM: band(policy, d + m),
     };
   return {
     disclosure: 'full',
@@ -46,6 +49,7 @@ export function describeConflict(policy: Agreement, p: Protection, d: number): C
     owner: p.owner,
     category: p.category,
     distanceM: Math.round(d),
+    marginM: Math.ceil(m),
     bufferM: p.bufferM,
   };
 }
@@ -60,10 +64,24 @@ export function conflictsFor(
   const found: Conflict[] = [];
   for (const p of protections) {
     if (p.window && !overlaps(window, p.window)) continue;
-    const d = distanceM(geometry, p.geometry as Geometry);
-    if (d <= p.bufferM) found.push(describeConflict(policy, p, d));
+    const near = withinBuffer(geometry, p.geometry as Geometry, p.bufferM);
+    if (near) found.push(describeConflict(policy, p, near));
   }
   return found.sort((a, b) => key(a).localeCompare(key(b)));
+}
+
+/** The same check through the state's protection index: a lookup, not a pass over every protection. */
+export function conflictsNear(
+  policy: Agreement,
+  index: ProtectionIndex,
+  geometry: Geometry,
+  window: TimeWindow,
+  at: EpochMs,
+): Conflict[] {
+  return index
+    .near(geometry, window, at)
+    .map((n) => describeConflict(policy, n.protection, n))
+    .sort((a, b) => key(a).localeCompare(key(b)));
 }
 
 export const key = (c: Conflict): string => JSON.stringify(c);

@@ -3,18 +3,14 @@
  * be canonically encoded, signed and replayed from the ledger.
  */
 import type { EpochMs, ErrorCode, PartyId, RecordId, ReleaseLevel } from '../../core/index.ts';
-import type { Geometry } from '../geometry.ts';
+import type { Geometry, PointGeometry, PolygonGeometry } from '../geometry.ts';
 import type { DomainEvent, Protection } from '../model.ts';
 
 export interface TimeWindow {
   readonly from: EpochMs;
   readonly to: EpochMs;
 }
-export type PointGeometry = {
-  readonly type: 'Point';
-  readonly coordinates: readonly [number, number, ...number[]];
-};
-export type PolygonGeometry = Extract<Geometry, { type: 'Polygon' }>;
+export type { PointGeometry, PolygonGeometry };
 
 /**
  * Why a place blocks: in full when the protection is joint, otherwise only what a sealed record
@@ -28,7 +24,10 @@ export type Conflict =
       readonly protection: RecordId;
       readonly owner: PartyId;
       readonly category: string;
+      /** Rounded to the metre; the true distance lies within `distanceM ± marginM`. */
       readonly distanceM: number;
+      /** 0 when the distance is the exact geodesic; otherwise the engine's stated margin, rounded up. */
+      readonly marginM: number;
       readonly bufferM: number;
     }
   | {
@@ -37,7 +36,7 @@ export type Conflict =
       readonly kind: Protection['kind'];
       readonly owner: PartyId;
       readonly categoryClass: string;
-      /** Upper bound of the distance band, metres; `null` beyond the widest band. */
+      /** Upper bound of the distance band (margin included), metres; `null` beyond the widest band. */
       readonly withinM: number | null;
     };
 
@@ -173,6 +172,8 @@ export const NOTIFYING_EVENTS: ReadonlySet<string> = new Set([
   'ProtectedSiteRegistered',
   'TargetNominated',
   'NoticeSent',
+  'FlightFiled',
+  'DesignatedAreaRegistered',
 ]);
 
 export type { ReleaseLevel };

@@ -1,9 +1,9 @@
 /** Nominations against vetted groups: submission, each party's decision, withdrawal, vetting. */
 import type { RootState } from '../state.ts';
 import { accept, refuse } from '../model.ts';
-import { allProtections } from '../protections.ts';
+import { protectionIndex } from '../protections.ts';
 import type { CommandOf } from './commands.ts';
-import { conflictsFor } from './conflicts.ts';
+import { conflictsNear } from './conflicts.ts';
 import { emit, needsRole, parties, type OpsContext, type OpsDecision } from './context.ts';
 import type { OperationsEvent } from './events.ts';
 import { nominationStatus, type Nomination } from './state.ts';
@@ -50,7 +50,7 @@ export function nominate(s: RootState, c: CommandOf<'NominateTarget'>, ctx: OpsC
       'one executing party only: integrated operations are not authorized',
       [{ pointer: '/executors', reason: 'expected exactly one party' }],
     );
-  const conflicts = conflictsFor(ctx.policy, allProtections(s, ctx.now), c.location, c.window);
+  const conflicts = conflictsNear(ctx.policy, protectionIndex(s), c.location, c.window, ctx.now);
   const data = {
     group: group.id,
     location: c.location,

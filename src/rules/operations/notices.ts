@@ -1,12 +1,12 @@
 /** Synchronized notices (no approval, deconfliction alerts) and receipts of crossing records. */
 import type { EpochMs, PartyId, RecordId } from '../../core/index.ts';
 import type { Agreement } from '../../policy/index.ts';
-import { distanceM } from '../geometry.ts';
+import { touching } from '../geometry.ts';
 import { accept, refuse } from '../model.ts';
-import { allProtections } from '../protections.ts';
+import { protectionIndex } from '../protections.ts';
 import type { RootState } from '../state.ts';
 import type { CommandOf } from './commands.ts';
-import { conflictsFor, overlaps } from './conflicts.ts';
+import { conflictsNear, overlaps } from './conflicts.ts';
 import { emit, needsRole, parties, type OpsContext, type OpsDecision } from './context.ts';
 import type { DeconflictionAlerted, NoticeSent, OperationsEvent } from './events.ts';
 
@@ -15,7 +15,7 @@ function alerts(s: RootState, notice: NoticeSent, ctx: OpsContext): Deconflictio
   const pair = (other: PartyId): PartyId[] => (other === me ? [me] : [me, other]);
   const fromNotices = [...s.operations.notices.values()]
     .filter((n) => n.owner !== me && overlaps(notice.data.window, n.window))
-    .filter((n) => distanceM(notice.data.area, n.area) === 0)
+    .filter((n) => touching(notice.data.area, n.area))
     .map((n) =>
       emit(ctx, 'DeconflictionAlerted', ctx.newId(), {
         notice: notice.record,
@@ -23,11 +23,12 @@ function alerts(s: RootState, notice: NoticeSent, ctx: OpsContext): Deconflictio
         against: { kind: 'notice', notice: n.id, party: n.owner },
       }),
     );
-  const fromProtections = conflictsFor(
+  const fromProtections = conflictsNear(
     ctx.policy,
-    allProtections(s, ctx.now),
+    protectionIndex(s),
     notice.data.area,
     notice.data.window,
+    ctx.now,
   ).map((conflict) =>
     emit(ctx, 'DeconflictionAlerted', ctx.newId(), {
       notice: notice.record,

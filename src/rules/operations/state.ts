@@ -1,10 +1,13 @@
 /**
  * The operations slice's state and its fold. State may use Maps (it is rebuilt, never stored);
- * evolve never mutates: it copies what it changes.
+ * evolve never mutates: its maps are `PersistentMap`s, updated through `put` and `patch` in O(1)
+ * amortized time, so that replaying n events costs O(n) and every earlier state stays as it was.
  */
 import type { EpochMs, PartyId, RecordId, ReleaseLevel } from '../../core/index.ts';
 import type { Geometry } from '../geometry.ts';
-import type { Conflict, OperationsEvent, PointGeometry, PolygonGeometry, TimeWindow } from './events.ts';
+import type { DomainEvent } from '../model.ts';
+import { PersistentMap, put } from '../persistent-map.ts';
+import type { Conflict, PointGeometry, PolygonGeometry, TimeWindow } from './events.ts';
 import { NOTIFYING_EVENTS } from './events.ts';
 
 export interface Site {
@@ -113,15 +116,15 @@ export interface OperationsState {
 }
 
 export const initialOperations: OperationsState = {
-  sites: new Map(),
-  disputes: new Map(),
-  nominations: new Map(),
-  integratedAuthorizations: new Map(),
-  executions: new Map(),
-  imminentActions: new Map(),
-  allegations: new Map(),
-  notices: new Map(),
-  notifications: new Map(),
+  sites: PersistentMap.empty(),
+  disputes: PersistentMap.empty(),
+  nominations: PersistentMap.empty(),
+  integratedAuthorizations: PersistentMap.empty(),
+  executions: PersistentMap.empty(),
+  imminentActions: PersistentMap.empty(),
+  allegations: PersistentMap.empty(),
+  notices: PersistentMap.empty(),
+  notifications: PersistentMap.empty(),
 };
 
 export function nominationStatus(n: Nomination): NominationStatus {
@@ -138,15 +141,10 @@ export function isOpen(n: Nomination): boolean {
   return n.withdrawnAt === null && n.execution === null && n.invalidatedAt === null;
 }
 
-export const put = <K, V>(m: ReadonlyMap<K, V>, k: K, v: V): ReadonlyMap<K, V> => new Map(m).set(k, v);
-
-export function patch<K, V>(m: ReadonlyMap<K, V>, k: K, f: (v: V) => V): ReadonlyMap<K, V> {
-  const v = m.get(k);
-  return v === undefined ? m : put(m, k, f(v));
-}
+export { put, patch } from '../persistent-map.ts';
 
 /** Registers a record that crosses to other parties, so that their receipts can be tracked. */
-export function notify(s: OperationsState, e: OperationsEvent): OperationsState {
+export function notify(s: OperationsState, e: DomainEvent): OperationsState {
   if (!NOTIFYING_EVENTS.has(e.type) || e.release === 'office') return s;
   const n: Notification = {
     record: e.record,

@@ -1,0 +1,161 @@
+/**
+ * `startJig`: a whole jig server in one call — the SQLite ledger, the people directory on the same
+ * database file, the agreement, the log key, the service (which replays the ledger), optionally
+ * the in-process stand-in witnesses, the HTTP API and the web app. `jig serve`, the demo, the
+ * benchmarks and the end-to-end tests all start it this way.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { KeyObject } from 'node:crypto';
+import type { FastifyServerOptions } from 'fastify';
+import { JigError, partyId, systemClock, type Clock } from '../core/index.ts';
+import { generateSigningKey, privateKeyFromPem, privateKeyToPem } from '../ledger/index.ts';
+import { formatIssue, parseAgreementYaml, type Agreement } from '../policy/index.ts';
+import { buildServer } from '../server/app.ts';
+import { registerWebApp } from '../server/static.ts';
+import {
+  localWitnessKeys,
+  openJigService,
+  startLocalWitnesses,
+  type LocalWitness,
+  type OpenJigService,
+} from '../service/index.ts';
+import type { PeopleDirectory } from '../service/types.ts';
+import { openSqliteStore } from '../store/index.ts';
+import type { LedgerStore } from '../store/types.ts';
+import type { Principal } from '../store/people.ts';
+import { startLiveAirPicture, type LiveAirPicture } from '../ingest/live.ts';
+import { openPeopleTables } from '../store/people-sqlite.ts';
+import { openWriter } from '../store/sqlite/open.ts';
+import type { DirectoryOptions } from '../store/people-directory.ts';
+
+export const DEFAULT_DB = join('data', 'jig.db');
+export const REFERENCE_AGREEMENT = resolve(import.meta.dirname, '..', '..', 'agreements', 'jig-2016.yaml');
+
+export interface StartOptions {
+  /** SQLite database of the ledger and the people (default `./data/jig.db`). */
+  readonly db?: string;
+  readonly port?: number;
+  readonly host?: string;
+  /** Agreement file (default: the reference agreement). */
+  readonly agreement?: string;
+  /** The log key's PEM file, created at first start (default `log.key` beside the database). */
+  readonly logKeyFile?: string;
+  /** Run every party's witness in this process (demo and tests only; see witness-local.ts). */
+  readonly localWitnesses?: boolean;
+  /** Parties' witness verifier keys, when they run their own (`jig witness init` prints one). */
+  readonly witnesses?: readonly string[];
+  /** Serve the web app at `/` (default true). */
+  readonly web?: boolean;
+  readonly clock?: Clock;
+  readonly logger?: FastifyServerOptions['logger'];
+  /** People directory settings (tests use cheap password hashing). */
+  readonly directory?: DirectoryOptions;
+  /** Run the live air picture: the monitor records incursions and separation risks (default true). */
+  readonly airPicture?: boolean;
+}
+
+export interface RunningJig {
+  readonly url: string;
+  readonly service: OpenJigService;
+  readonly people: PeopleDirectory;
+  readonly agreement: Agreement;
+  readonly store: LedgerStore;
+  /** The live air picture's ingest pipeline (absent when `airPicture` is false). */
+  readonly air?: LiveAirPicture;
+  /** Stops listening, waits for pending commands, signs a last checkpoint, closes the database. */
+  close(): Promise<void>;
+}
+
+export function loadAgreement(file: string): Agreement {
+  const parsed = parseAgreementYaml(readFileSync(file, 'utf8'));
+  if (!parsed.ok)
+    throw new JigError('INVALID_POLICY', `${file} is not a valid agreement`, {
+      issues: parsed.error.map((i) => ({ pointer: i.pointer, reason: formatIssue(i) })),
+    });
+  return parsed.value;
+}
+
+/** Reads a PEM key, creating it (owner-only) when the file does not exist yet. */
+export function keyFile(file: string): KeyObject {
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, privateKeyToPem(generateSigningKey()), { mode: 0o600 });
+  }
+  const key = privateKeyFromPem(readFileSync(file, 'utf8'));
+  if (key === undefined) throw new JigError('INVALID_INPUT', `${file} holds no Ed25519 private key`);
+  return key;
+}
+
+export async function startJig(options: StartOptions = {}): Promise<RunningJig> {
+  const db = options.db ?? DEFAULT_DB;
+  mkdirSync(dirname(db), { recursive: true });
+  const clock = options.clock ?? systemClock;
+  const agreement = loadAgreement(options.agreement ?? REFERENCE_AGREEMENT);
+  const logKey = keyFile(options.logKeyFile ?? join(dirname(db), 'log.key'));
+  const store = await openSqliteStore({ path: db, clock });
+  // The people tables live in the same file (store migration 2); a second connection with the
+  // same durability pragmas serves them, so sessions and tokens survive a restart with the ledger.
+  const peopleDb = openWriter(db);
+  const people = openPeopleTables(peopleDb, { clock, ...options.directory });
+  const origin = `jig.example/${agreement.id}`;
+  const local: LocalWitness[] = options.localWitnesses
+    ? agreement.parties.map((p) => ({
+        party: partyId(p.id),
+        key: keyFile(join(dirname(db), `witness-${p.id}.key`)),
+      }))
+    : [];
+  const witnesses = [...(options.witnesses ?? []), ...localWitnessKeys(local, origin)];
+  let service: OpenJigService | undefined;
+  try {
+    const airPicture = options.airPicture === false ? undefined : await airPicturePrincipal(people);
+    service = await openJigService({
+      store,
+      people,
+      agreement,
+      clock,
+      logKey,
+      origin,
+      witnesses,
+      airPicture,
+    });
+    const air = airPicture ? startLiveAirPicture(service, { clock }) : undefined;
+    if (local.length > 0) startLocalWitnesses({ service, logKey, witnesses: local });
+    const plugins = options.web === false ? [] : [registerWebApp];
+    const app = await buildServer({ service, people, policy: agreement, logger: options.logger, plugins });
+    const url = await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
+    const opened = service;
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      service: opened,
+      people,
+      agreement,
+      store,
+      ...(air ? { air } : {}),
+      close: () =>
+        (closing ??= (async () => {
+          air?.stop();
+          await app.close();
+          await opened.close();
+          await store.close();
+          peopleDb.close();
+        })()),
+    };
+  } catch (e) {
+    await service?.close();
+    await store.close();
+    peopleDb.close();
+    throw e;
+  }
+}
+
+/** The joint center's air picture records its alerts as a person of its own, with the monitor role. */
+export const AIR_PICTURE = 'air-picture';
+
+async function airPicturePrincipal(people: PeopleDirectory): Promise<Principal> {
+  const found = await people.find(AIR_PICTURE);
+  const person =
+    found ?? (await people.add({ name: AIR_PICTURE, party: partyId('JOINT'), role: 'monitor' })).person;
+  return { person: person.person, name: person.name, party: person.party, role: person.role };
+}

@@ -1,0 +1,255 @@
+/**
+ * `openJigService`: the real `JigService`. At open it replays the ledger into the rules' state; each
+ * command then runs the one-way pipeline, one at a time:
+ *
+ *     authorize -> decide (rules) -> sign -> append (with projections, one transaction) -> evolve -> publish
+ *
+ * The state changes only after the append has committed, so what is served and published is
+ * always what the ledger holds.
+ */
+import { randomBytes, type KeyObject } from 'node:crypto';
+import { JigError, recordId, type Clock, type EpochMs } from '../core/index.ts';
+import { toHex } from '../ledger/index.ts';
+import type { Agreement } from '../policy/index.ts';
+import {
+  decide,
+  initialState,
+  parseCommand,
+  replay,
+  viewEvent,
+  type Command as RulesCommand,
+  type RootState,
+  type RulesEvent,
+} from '../rules/index.ts';
+import type { PeopleDirectory, Principal } from '../store/people.ts';
+import { transitionCommand, type Transition } from '../rules/index.ts';
+import { LiveAirspace } from './airspace-live.ts';
+import type { LedgerStore } from '../store/types.ts';
+import { Checkpointer, type CheckpointListener } from './checkpoints.ts';
+import { officeKeys, personKey, prepareEntries, type Random } from './entries.ts';
+import { Feed } from './feed.ts';
+import { indexRecords, readHistory, type Logged, type RecordIndex } from './history.ts';
+import { ledgerViews } from './ledger-views.ts';
+import type { AsOf, Collection, Command, Executed, JigService, RecordView } from './types.ts';
+import { findView, getView, listViews } from './views.ts';
+import type { ViewSource } from './views-source.ts';
+
+export interface JigServiceOptions {
+  readonly store: LedgerStore;
+  readonly people: PeopleDirectory;
+  readonly agreement: Agreement;
+  readonly clock: Clock;
+  /** The log's Ed25519 key: signs checkpoints. */
+  readonly logKey: KeyObject;
+  /** Randomness for record ids and commitment salts (crypto.randomBytes by default). */
+  readonly random?: Random;
+  /** The log's name in checkpoints; `jig.example/<agreement id>` by default. */
+  readonly origin?: string;
+  /** Every party's witness (cosigner) verifier key, when the parties run witnesses. */
+  readonly witnesses?: readonly string[];
+  /** The principal that records the air picture's transitions (a person with the `monitor` role). */
+  readonly airPicture?: Principal;
+}
+
+export interface OpenJigService extends JigService {
+  /** Signs a checkpoint now if the ledger grew since the last one (and offers it to witnesses). */
+  checkpointNow(): Promise<void>;
+  /** Called with each new checkpoint; the local witnesses use it. */
+  onCheckpoint(listener: CheckpointListener): () => void;
+  readonly origin: string;
+  /** The live air picture: the ingest pipeline feeds its monitor. */
+  readonly airspace: LiveAirspace;
+  /** Records one transition of the air picture in the ledger (as the air-picture principal). */
+  recordTransition(t: Transition): Promise<void>;
+  /** Sends the current air picture to every feed subscriber. */
+  publishTracks(): void;
+  /** Waits for pending commands and signs a last checkpoint; the caller closes the store. */
+  close(): Promise<void>;
+}
+
+/** Record-naming fields of commands: a record the actor may not see is answered as missing. */
+const RECORD_FIELDS = [
+  'site',
+  'dispute',
+  'nomination',
+  'record',
+  'notice',
+  'violation',
+  'request',
+  'sealed',
+  'allegation',
+];
+
+export async function openJigService(options: JigServiceOptions): Promise<OpenJigService> {
+  const { store, people, agreement: policy, clock, logKey } = options;
+  const random = options.random ?? ((n: number) => new Uint8Array(randomBytes(n)));
+  const origin = options.origin ?? `jig.example/${policy.id}`;
+  const parties = policy.parties.map((p) => p.id);
+  const witnesses = await settleIdentity(store, origin, logKey, options.witnesses);
+
+  const history: Logged[] = await readHistory(store, parties);
+  const records: RecordIndex = new Map();
+  indexRecords(
+    records,
+    history.map((l) => l.event),
+  );
+  let state: RootState = replay(history.map((l) => l.event));
+  const feed = new Feed(history);
+  const checkpoints = new Checkpointer(store, origin, logKey, witnesses, (cp) =>
+    feed.publish({ kind: 'checkpoint', index: cp.size - 1, checkpoint: ledger.viewOf(cp) }),
+  );
+  const ledger = ledgerViews(store, checkpoints);
+  const office = officeKeys(logKey);
+  const airspace = new LiveAirspace(policy);
+  airspace.reload(state, clock.now());
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const source = (s: RootState, r: RecordIndex, now: EpochMs): ViewSource => ({
+    state: s,
+    records: r,
+    policy,
+    now,
+  });
+
+  function hideUnseen(principal: Principal, command: Record<string, unknown>): void {
+    for (const field of RECORD_FIELDS) {
+      const id = command[field];
+      const found = typeof id === 'string' ? records.get(recordId(id)) : undefined;
+      if (found && found.owner !== principal.party && found.release !== 'joint')
+        throw new JigError('NOT_FOUND', 'no such record');
+    }
+  }
+
+  async function run(principal: Principal, raw: Command): Promise<Executed> {
+    const parsed = parseCommand(raw);
+    if (!parsed.ok) throw new JigError('INVALID_INPUT', 'The command is invalid.', { issues: parsed.error });
+    return runParsed(principal, parsed.value);
+  }
+
+  /** Decides an already-parsed command (the edge's, or one the service builds itself). */
+  async function runParsed(principal: Principal, command: RulesCommand): Promise<Executed> {
+    hideUnseen(principal, command as unknown as Record<string, unknown>);
+    const actor = { id: principal.person, party: principal.party, roles: [principal.role] };
+    const newId = () => recordId(toHex(random(12)));
+    const decision = decide(state, command, { policy, actor, now: clock.now(), newId });
+    if (!decision.ok) {
+      const { code, message, issues } = decision.refusal;
+      throw new JigError(code, message, { issues: issues ?? [] });
+    }
+    const events = decision.events;
+    if (events.length === 0) return { index: history.length - 1, events: [] };
+    const prepared = prepareEntries(events, await personKey(people, principal), office, random);
+    const next = replay(events, state);
+    const added = indexRecords(records, events);
+    try {
+      const stored = await store.append(
+        prepared.map((p) => p.request),
+        async (tx, appended) => {
+          for (const [i, p] of prepared.entries())
+            if (p.reveal) await tx.putReveal({ ...p.reveal, seq: (appended[i] as { seq: number }).seq });
+          const src = source(next, records, clock.now());
+          for (const id of new Set(events.map((e) => e.record))) {
+            const found = findView(src, id);
+            if (found) await tx.put('records', id, found);
+          }
+        },
+      );
+      const logged = stored.map((s, i) => ({ index: s.seq, event: events[i] as RulesEvent }));
+      state = next;
+      history.push(...logged);
+      feed.publishEvents(logged);
+      checkpoints.schedule();
+      for (const t of airspace.reload(state, clock.now())) void recordTransition(t);
+      const seen = events.flatMap((e) => viewEvent(principal.party, e) ?? []);
+      return { index: logged.at(-1)?.index ?? history.length - 1, events: seen };
+    } catch (e) {
+      for (const id of added) records.delete(id);
+      throw e;
+    }
+  }
+
+  async function recordTransition(t: Transition): Promise<void> {
+    const who = options.airPicture;
+    if (who === undefined) return;
+    const result = queue.then(() => runParsed(who, transitionCommand(t)));
+    queue = result.catch(() => undefined);
+    try {
+      await result;
+    } catch (e) {
+      // A transition the rules refuse (an incursion already open, an area withdrawn meanwhile) is
+      // not an error of the picture; anything else is reported.
+      const code = e instanceof JigError ? String((e as JigError).code) : '';
+      if (!['ALREADY_DECIDED', 'NOT_FOUND', 'INVALID_STATE'].includes(code))
+        console.error('jig: could not record an air-picture transition:', e);
+    }
+  }
+
+  /** The state and records as of a past moment: the history prefix replayed. */
+  function asOfSource(asOf: AsOf | undefined): ViewSource {
+    if (asOf === undefined) return source(state, records, clock.now());
+    const prefix =
+      'index' in asOf
+        ? history.filter((l) => l.index < asOf.index)
+        : history.filter((l) => l.event.at <= asOf.time);
+    const events = prefix.map((l) => l.event);
+    const idx: RecordIndex = new Map();
+    indexRecords(idx, events);
+    const now = 'time' in asOf ? asOf.time : (events.at(-1)?.at ?? clock.now());
+    return source(replay(events, initialState), idx, now);
+  }
+
+  const service: OpenJigService = {
+    origin,
+    execute(principal, command) {
+      const result = queue.then(() => run(principal, command));
+      queue = result.catch(() => undefined);
+      return result;
+    },
+    list: (viewer, collection: Collection, asOf?: AsOf): Promise<readonly RecordView[]> =>
+      Promise.resolve(
+        collection === 'tracks'
+          ? asOf === undefined
+            ? airspace.tracks()
+            : []
+          : listViews(asOfSource(asOf), viewer.party, collection),
+      ),
+    get: (viewer, collection, id, asOf) =>
+      Promise.resolve(getView(asOfSource(asOf), viewer.party, collection, recordId(id))),
+    subscribe: (viewer, fromIndex, onMessage) =>
+      Promise.resolve(feed.subscribe(viewer, fromIndex, onMessage)),
+    ledger,
+    airspace,
+    recordTransition,
+    publishTracks: () =>
+      feed.publish({ kind: 'tracks', index: history.length - 1, tracks: airspace.tracks() }),
+    checkpointNow: async () => void (await checkpoints.now()),
+    onCheckpoint: (listener) => checkpoints.onCheckpoint(listener),
+    async close() {
+      await queue;
+      await checkpoints.now().catch(() => undefined);
+      await checkpoints.close();
+    },
+  };
+  return service;
+}
+
+/** Sets who the log is on first open; afterwards the log key must be the one it was set up with. */
+async function settleIdentity(
+  store: LedgerStore,
+  origin: string,
+  logKey: KeyObject,
+  witnesses: readonly string[] | undefined,
+): Promise<readonly string[]> {
+  const vkey = Checkpointer.logVerifierKey(origin, logKey);
+  const current = await store.identity();
+  if (current !== undefined && (current.logKey !== vkey || current.origin !== origin))
+    throw new JigError(
+      'LEDGER_INCONSISTENT',
+      `the ledger was set up for ${current.logKey}, not this log key (${vkey})`,
+    );
+  const wanted = witnesses ?? current?.witnesses ?? [];
+  // Witnesses may be configured later than the log; a changed set is recorded for the next exports.
+  if (current === undefined || current.witnesses.join('\n') !== wanted.join('\n'))
+    await store.setIdentity({ origin, logKey: vkey, witnesses: wanted });
+  return wanted;
+}
