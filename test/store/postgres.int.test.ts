@@ -4,7 +4,7 @@ import { openPostgresStore, openStore } from '../../src/store/index.ts';
 import { assertDurable } from '../../src/store/postgres/connect.ts';
 import { PG_MIGRATIONS, PG_SCHEMA_VERSION } from '../../src/store/postgres/migrations.ts';
 import { createDatabase, dropDatabase, onDatabase, postgresForThisFile } from '../support/postgres.ts';
-import { storeContract } from './contract.ts';
+import { request, storeContract } from './contract.ts';
 
 const db = await postgresForThisFile();
 
@@ -53,6 +53,33 @@ if (db) {
       const store = await openStore(url);
       assert.equal(store.kind, 'postgres');
       await store.close();
+    });
+  });
+
+  describe('the PostgreSQL notifier', () => {
+    const listening = () =>
+      onDatabase(url, async (c) => {
+        const { rows } = await c.query<{ n: string }>(
+          `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'`,
+        );
+        return Number(rows[0]?.n);
+      });
+
+    it('hears other instances again after its listening connection is cut', async () => {
+      await onDatabase(url, (c) => c.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public'));
+      const [a, b] = [await openPostgresStore({ url }), await openPostgresStore({ url })];
+      try {
+        await onDatabase(url, (c) =>
+          c.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                   WHERE datname = current_database() AND query LIKE 'LISTEN%'`),
+        );
+        while ((await listening()) < 2) await new Promise((resolve) => setTimeout(resolve, 50));
+        const heard = new Promise<number>((resolve) => a.onAppended(resolve));
+        await b.append([request(0)]);
+        assert.equal(await heard, 1);
+      } finally {
+        await Promise.all([a.close(), b.close()]);
+      }
     });
   });
 

@@ -37,6 +37,9 @@ const sessionSql = (options: ConnectOptions) =>
 /** A connection of its own (the writer's, the listener's), with the durable session set. */
 export async function connectClient(options: ConnectOptions): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: options.url, types });
+  // Until its owner listens for them, a lost connection's errors must not bring the process down;
+  // the owner sees the failure on its next query.
+  client.on('error', () => undefined);
   await client.connect();
   try {
     await client.query(sessionSql(options));
