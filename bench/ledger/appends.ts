@@ -73,7 +73,7 @@ export function bareInsertRate(path: string, rows: number, perTx: number): Promi
 }
 
 /** `callers` concurrent loops appending one entry per call, as concurrent requests would. */
-async function concurrentCallers(store: LedgerStore, reqs: readonly AppendRequest[], callers: number) {
+export async function concurrentCallers(store: LedgerStore, reqs: readonly AppendRequest[], callers: number) {
   let next = 0;
   const caller = async () => {
     for (let i = next++; i < reqs.length; i = next++) await store.append([reqs[i]!]);

@@ -12,6 +12,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { EpochMs } from '../core/index.ts';
 import type { EntryActor, LedgerEvent } from './ledger-port.ts';
+import type { PeopleRecords } from './people.ts';
 
 /** One entry to append: who acts, what happened, and the actor's Ed25519 private key to sign with. */
 export interface AppendRequest {
@@ -109,4 +110,26 @@ export interface LedgerStore {
   /** Every document of a namespace, ordered by key. */
   projections(namespace: string): Promise<readonly { key: string; value: unknown }[]>;
   close(): Promise<void>;
+}
+
+/**
+ * Tells subscribers that the ledger grew, with its new size (the number of entries). It carries
+ * only the size: a subscriber reads the entries it has not seen from the store, from the last index
+ * it handled, so nothing is lost across a missed notification or a restart. Sizes reported to one
+ * listener only grow; several commits may be reported as one (the last size).
+ *
+ * SQLite reports the appends of this process only. PostgreSQL reports the appends of every server
+ * instance on the same database (LISTEN/NOTIFY), and the current size again after its listening
+ * connection is re-established.
+ */
+export interface LedgerNotifier {
+  /** Calls `listener` after appends commit; returns the function that unsubscribes it. */
+  onAppended(listener: (size: number) => void): () => void;
+}
+
+/** What `openStore` gives the server: the ledger, its notifier, and the people directory's records. */
+export interface OpenedStore extends LedgerStore, LedgerNotifier {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Records of the people directory in the same database (`createPeopleDirectory` takes them). */
+  readonly people: PeopleRecords;
 }

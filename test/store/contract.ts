@@ -1,7 +1,7 @@
 /**
  * The contract every `LedgerStore` adapter passes. An adapter's test file calls `storeContract`
- * with a harness that opens its database; SQLite runs it in `sqlite.int.test.ts`, PostgreSQL will
- * run the same function.
+ * with a harness that opens its database: SQLite in `sqlite.int.test.ts`, PostgreSQL in
+ * `postgres.int.test.ts`.
  */
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
@@ -10,17 +10,18 @@ import {
   decodeEntry,
   generateSigningKey,
   leafHash,
+  MerkleTree,
   publicKeyToBase64,
   verifyConsistency,
   verifyEntrySignature,
   verifyInclusion,
   type SignedEntry,
 } from '../../src/store/ledger-port.ts';
-import type { AppendRequest, LedgerStore } from '../../src/store/index.ts';
+import type { AppendRequest, LedgerStore, OpenedStore } from '../../src/store/index.ts';
 
 export interface StoreHarness {
   /** Opens the adapter on the current database (the same one again on every call). */
-  open(): Promise<LedgerStore>;
+  open(): Promise<OpenedStore>;
   /** Starts over with an empty database. */
   reset(): Promise<void>;
   /** Opens the adapter with a configuration that is not durable; the adapter must refuse it. */
@@ -60,11 +61,17 @@ export async function assertChain(store: LedgerStore): Promise<Uint8Array[]> {
   });
 }
 
+const rootOf = (leaves: readonly Uint8Array[]) => {
+  const tree = new MerkleTree();
+  for (const leaf of leaves) tree.append(leaf);
+  return tree.root();
+};
+
 const expectCode = (code: string) => (e: unknown) => isJigError(e) && e.code === code;
 
 export function storeContract(name: string, harness: StoreHarness): void {
   describe(`the ${name} ledger store`, () => {
-    let store: LedgerStore;
+    let store: OpenedStore;
     beforeEach(async () => {
       await harness.reset();
       store = await harness.open();
@@ -199,6 +206,46 @@ export function storeContract(name: string, harness: StoreHarness): void {
       assert.equal(leaves.length, 16);
       const proof = await store.consistencyProof(13, 16);
       assert.ok(verifyConsistency(13, 16, proof, root, await store.rootHash()));
+    });
+
+    it('keeps one chain when two instances append to one database at once', async () => {
+      const other = await harness.open();
+      try {
+        const calls = Array.from({ length: 30 }, (_, i) =>
+          (i % 2 === 0 ? store : other).append(requests(i * 10, 1 + (i % 3))),
+        );
+        const seqs = (await Promise.all(calls)).flat().map((e) => e.seq);
+        assert.equal(new Set(seqs).size, seqs.length, 'no seq acknowledged twice');
+        const leaves = await assertChain(store);
+        assert.equal(leaves.length, seqs.length);
+        assert.deepEqual(Buffer.from(await other.rootHash()), Buffer.from(await store.rootHash()));
+        assert.deepEqual(Buffer.from(await store.rootHash()), Buffer.from(rootOf(leaves)));
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('tells subscribers the new size once an append has committed', async () => {
+      const sizes: number[] = [];
+      const seen = new Promise<void>((resolve) => {
+        store.onAppended((size) => {
+          sizes.push(size);
+          if (size >= 5) resolve();
+        });
+      });
+      const unsubscribed: number[] = [];
+      store.onAppended((size) => unsubscribed.push(size))();
+      await store.append(requests(0, 2));
+      await store.append(requests(2, 3));
+      await seen;
+      assert.equal(sizes.at(-1), 5);
+      assert.deepEqual(
+        sizes,
+        [...sizes].sort((a, b) => a - b),
+        'sizes only grow',
+      );
+      assert.deepEqual(unsubscribed, []);
+      assert.equal((await store.entries(0, sizes.at(-1)!)).length, 5, 'the entries are readable when told');
     });
 
     it('refuses to open without durable writes', async () => {

@@ -1,4 +1,5 @@
-// One contract for every people directory adapter (in memory, SQLite): each runs these tests.
+// One contract for every people directory adapter (in memory, SQLite, PostgreSQL): each runs these
+// tests. `open` gives a directory over empty records.
 import { strict as assert } from 'node:assert';
 import { verify, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { describe, it } from 'node:test';
@@ -7,14 +8,14 @@ import type { PeopleDirectory } from '../../src/store/people.ts';
 import type { DirectoryOptions } from '../../src/store/people-directory.ts';
 
 export const CHEAP_SCRYPT = { N: 1024, r: 8, p: 1 };
-type Open = (options: DirectoryOptions) => PeopleDirectory;
+type Open = (options: DirectoryOptions) => PeopleDirectory | Promise<PeopleDirectory>;
 
 const US = partyId('US');
 const MINUTE = 60_000;
 
-function setup(open: Open): { people: PeopleDirectory; clock: ReturnType<typeof fixedClock> } {
+async function setup(open: Open): Promise<{ people: PeopleDirectory; clock: ReturnType<typeof fixedClock> }> {
   const clock = fixedClock(Date.UTC(2016, 6, 20));
-  const people = open({
+  const people = await open({
     clock: clock,
     scrypt: CHEAP_SCRYPT,
     sessionIdleMs: 30 * MINUTE,
@@ -27,7 +28,7 @@ export function peopleDirectoryContract(name: string, open: Open): void {
   describe(`people directory (${name})`, () => {
     describe('when a person is added', () => {
       it('prints a password and a token that both identify the person', async () => {
-        const { people } = setup(open);
+        const { people } = await setup(open);
         const added = await people.add({ name: 'alice', party: US, role: 'approver' });
         assert.equal((await people.checkPassword('alice', added.password))?.person, added.person.person);
         assert.deepEqual(await people.authenticateToken(added.token), {
@@ -40,7 +41,7 @@ export function peopleDirectoryContract(name: string, open: Open): void {
       });
 
       it('refuses a second person of the same name', async () => {
-        const { people } = setup(open);
+        const { people } = await setup(open);
         await people.add({ name: 'alice', party: US, role: 'approver' });
         await assert.rejects(people.add({ name: 'alice', party: US, role: 'monitor' }));
       });
@@ -48,14 +49,14 @@ export function peopleDirectoryContract(name: string, open: Open): void {
 
     describe('passwords', () => {
       it('refuse a wrong password and an unknown name alike', async () => {
-        const { people } = setup(open);
+        const { people } = await setup(open);
         await people.add({ name: 'alice', party: US, role: 'approver' });
         assert.equal(await people.checkPassword('alice', 'wrong'), undefined);
         assert.equal(await people.checkPassword('nobody', 'wrong'), undefined);
       });
 
       it('can be changed with the current one, which then stops working', async () => {
-        const { people } = setup(open);
+        const { people } = await setup(open);
         const added = await people.add({ name: 'alice', party: US, role: 'approver' });
         assert.equal(await people.changePassword(added.person.person, 'wrong', 'next-secret'), false);
         assert.equal(await people.changePassword(added.person.person, added.password, 'next-secret'), true);
@@ -66,7 +67,7 @@ export function peopleDirectoryContract(name: string, open: Open): void {
 
     describe('tokens', () => {
       it('stop working once revoked', async () => {
-        const { people } = setup(open);
+        const { people } = await setup(open);
         const added = await people.add({ name: 'alice', party: US, role: 'approver' });
         const second = await people.issueToken(added.person.person);
         await people.revokeToken(added.tokenId);
@@ -75,7 +76,7 @@ export function peopleDirectoryContract(name: string, open: Open): void {
       });
 
       it('are unknown when forged', async () => {
-        const { people } = setup(open);
+        const { people } = await setup(open);
         const added = await people.add({ name: 'alice', party: US, role: 'approver' });
         assert.equal(await people.authenticateToken(added.token.slice(0, -1) + 'x'), undefined);
         assert.equal(await people.authenticateToken(''), undefined);
@@ -84,7 +85,7 @@ export function peopleDirectoryContract(name: string, open: Open): void {
 
     describe('sessions', () => {
       it('end after the idle timeout without requests', async () => {
-        const { people, clock } = setup(open);
+        const { people, clock } = await setup(open);
         const added = await people.add({ name: 'alice', party: US, role: 'approver' });
         const ticket = await people.openSession(added.person.person);
         clock.advance(20 * MINUTE);
@@ -96,7 +97,7 @@ export function peopleDirectoryContract(name: string, open: Open): void {
       });
 
       it('end at the absolute timeout however active', async () => {
-        const { people, clock } = setup(open);
+        const { people, clock } = await setup(open);
         const added = await people.add({ name: 'alice', party: US, role: 'approver' });
         const ticket = await people.openSession(added.person.person);
         for (let i = 0; i < 16; i++) {
@@ -108,7 +109,7 @@ export function peopleDirectoryContract(name: string, open: Open): void {
       });
 
       it('end at once on logout, and each login gets a new id', async () => {
-        const { people } = setup(open);
+        const { people } = await setup(open);
         const added = await people.add({ name: 'alice', party: US, role: 'approver' });
         const a = await people.openSession(added.person.person);
         const b = await people.openSession(added.person.person);
@@ -121,7 +122,7 @@ export function peopleDirectoryContract(name: string, open: Open): void {
 
     describe('keys', () => {
       it('signs for a person whose key the server holds, verifiably', async () => {
-        const { people } = setup(open);
+        const { people } = await setup(open);
         const added = await people.add({ name: 'alice', party: US, role: 'approver' });
         const signer = await people.signer(added.person.person);
         assert.ok(signer);
@@ -133,7 +134,7 @@ export function peopleDirectoryContract(name: string, open: Open): void {
       });
 
       it('keeps only the public key of a person who signs on their own device', async () => {
-        const { people } = setup(open);
+        const { people } = await setup(open);
         const own = generateKeyPairSync('ed25519').publicKey.export({ format: 'der', type: 'spki' });
         const raw = own.subarray(own.length - 32);
         const added = await people.add({ name: 'bob', party: US, role: 'operator', publicKey: raw });

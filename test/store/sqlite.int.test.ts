@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import { openSqliteStore } from '../../src/store/index.ts';
+import { openSqliteStore, openStore } from '../../src/store/index.ts';
 import { SCHEMA_VERSION } from '../../src/store/sqlite/migrations.ts';
 import { assertDurable } from '../../src/store/sqlite/open.ts';
 import { storeContract } from './contract.ts';
@@ -43,5 +43,13 @@ describe('the SQLite durability check', () => {
     db.pragma('synchronous = FULL');
     assert.doesNotThrow(() => assertDurable(db));
     db.close();
+  });
+});
+
+describe('opening a SQLite store', () => {
+  it('is what openStore picks for a path', async () => {
+    const store = await openStore(join(dir, 'picked.db'));
+    assert.equal(store.kind, 'sqlite');
+    await store.close();
   });
 });

@@ -7,10 +7,13 @@ import type Database from 'better-sqlite3';
 import { JigError, epochMs, systemClock, type Clock } from '../../core/index.ts';
 import { GroupCommitter } from '../group-commit.ts';
 import { consistencyProof, inclusionProof, treeRoot } from '../ledger-port.ts';
+import { SizeListeners } from '../notifier.ts';
+import type { PeopleRecords } from '../people.ts';
+import { sqlitePeopleRecords } from '../people-sqlite.ts';
 import type {
   AppendRequest,
   LedgerIdentity,
-  LedgerStore,
+  OpenedStore,
   ProjectionHook,
   Reveal,
   StoredCheckpoint,
@@ -27,7 +30,7 @@ export interface SqliteStoreOptions extends OpenOptions {
   readonly clock?: Clock;
 }
 
-export async function openSqliteStore(options: SqliteStoreOptions): Promise<LedgerStore> {
+export async function openSqliteStore(options: SqliteStoreOptions): Promise<OpenedStore> {
   const clock = options.clock ?? systemClock;
   const db = openWriter(options.path, options);
   try {
@@ -41,7 +44,9 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Ledg
       );
     }
     const reader = openReader(options.path, options);
-    return Promise.resolve(new SqliteLedgerStore(db, reader, new SqliteWriter(db, clock, head), clock));
+    const sizes = new SizeListeners();
+    const writer = new SqliteWriter(db, clock, head, (size) => sizes.report(size));
+    return Promise.resolve(new SqliteLedgerStore(db, reader, writer, sizes, clock, options));
   } catch (e) {
     db.close();
     throw e;
@@ -59,7 +64,14 @@ const toReveal = (r: RevealRow): Reveal => ({
 });
 type CheckpointRow = { size: number; root_hash: Buffer; note: string; created_at: number };
 
-class SqliteLedgerStore implements LedgerStore {
+class SqliteLedgerStore implements OpenedStore {
+  readonly kind = 'sqlite';
+  readonly people: PeopleRecords;
+  /**
+   * People are written through a connection of their own: the writer's connection may be inside an
+   * append transaction (awaiting a projection), which a people write must not join.
+   */
+  private readonly peopleDb: Database.Database;
   private readonly committer: GroupCommitter<AppendJob, readonly StoredEntry[]>;
   private readonly nodes;
   private readonly lastSeq;
@@ -70,8 +82,12 @@ class SqliteLedgerStore implements LedgerStore {
     private readonly db: Database.Database,
     private readonly reader: Database.Database,
     private readonly writer: SqliteWriter,
+    private readonly sizes: SizeListeners,
     private readonly clock: Clock,
+    options: OpenOptions & { readonly path: string },
   ) {
+    this.peopleDb = openWriter(options.path, options);
+    this.people = sqlitePeopleRecords(this.peopleDb);
     this.committer = new GroupCommitter((jobs) => writer.commitGroup(jobs));
     this.nodes = nodeReader(reader);
     this.lastSeq = reader.prepare('SELECT max(seq) FROM ledger_entries').pluck();
@@ -83,6 +99,11 @@ class SqliteLedgerStore implements LedgerStore {
   append(batch: readonly AppendRequest[], project?: ProjectionHook): Promise<readonly StoredEntry[]> {
     if (this.closed) return Promise.reject(new JigError('STORE_FAILURE', 'the store is closed'));
     return this.committer.submit({ batch, project });
+  }
+
+  /** In-process only: a SQLite database has one server instance. */
+  onAppended(listener: (size: number) => void): () => void {
+    return this.sizes.onAppended(listener);
   }
 
   size(): Promise<number> {
@@ -226,6 +247,7 @@ class SqliteLedgerStore implements LedgerStore {
     this.closed = true;
     await this.committer.drain();
     this.reader.close();
+    this.peopleDb.close();
     this.db.close();
   }
 

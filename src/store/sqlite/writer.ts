@@ -50,6 +50,7 @@ export class SqliteWriter {
     private readonly clock: Clock,
     /** The committed tip, kept in memory; replaced only after a commit. */
     public head: ChainHead,
+    private readonly onCommit: (size: number) => void = () => undefined,
   ) {
     this.insertEntry = db.prepare(
       'INSERT INTO ledger_entries (seq, prev, leaf_hash, bytes) VALUES (?, ?, ?, ?)',
@@ -81,6 +82,7 @@ export class SqliteWriter {
     }
     this.head = head;
     for (const [job, entries] of settled) job.resolve(entries);
+    this.onCommit(head.frontier.size);
   }
 
   /** The tip as in the database: another process may have appended since our last commit. */
