@@ -21,13 +21,11 @@ import {
   type OpenJigService,
 } from '../service/index.ts';
 import type { PeopleDirectory } from '../service/types.ts';
-import { openSqliteStore } from '../store/index.ts';
+import { isPostgresUrl, openStore } from '../store/index.ts';
 import type { LedgerStore } from '../store/types.ts';
 import type { Principal } from '../store/people.ts';
 import { startLiveAirPicture, type LiveAirPicture } from '../ingest/live.ts';
-import { openPeopleTables } from '../store/people-sqlite.ts';
-import { openWriter } from '../store/sqlite/open.ts';
-import type { DirectoryOptions } from '../store/people-directory.ts';
+import { createPeopleDirectory, type DirectoryOptions } from '../store/people-directory.ts';
 
 export const DEFAULT_DB = join('data', 'jig.db');
 export const REFERENCE_AGREEMENT = resolve(import.meta.dirname, '..', '..', 'agreements', 'jig-2016.yaml');
@@ -88,21 +86,23 @@ export function keyFile(file: string): KeyObject {
 }
 
 export async function startJig(options: StartOptions = {}): Promise<RunningJig> {
-  const db = options.db ?? DEFAULT_DB;
-  mkdirSync(dirname(db), { recursive: true });
+  const db = options.db ?? process.env['JIG_DATABASE_URL'] ?? DEFAULT_DB;
+  const postgres = isPostgresUrl(db);
+  // Keys and local state live beside a SQLite file, or under ./data for PostgreSQL.
+  const home = postgres ? dirname(DEFAULT_DB) : dirname(db);
+  mkdirSync(home, { recursive: true });
   const clock = options.clock ?? systemClock;
   const agreement = loadAgreement(options.agreement ?? REFERENCE_AGREEMENT);
-  const logKey = keyFile(options.logKeyFile ?? join(dirname(db), 'log.key'));
-  const store = await openSqliteStore({ path: db, clock });
-  // The people tables live in the same file (store migration 2); a second connection with the
-  // same durability pragmas serves them, so sessions and tokens survive a restart with the ledger.
-  const peopleDb = openWriter(db);
-  const people = openPeopleTables(peopleDb, { clock, ...options.directory });
+  const logKey = keyFile(options.logKeyFile ?? join(home, 'log.key'));
+  // SQLite file or PostgreSQL URL; the people directory lives in the same database, so sessions and
+  // tokens survive a restart with the ledger.
+  const store = await openStore(db, { clock });
+  const people = createPeopleDirectory(store.people, { clock, ...options.directory });
   const origin = `jig.example/${agreement.id}`;
   const local: LocalWitness[] = options.localWitnesses
     ? agreement.parties.map((p) => ({
         party: partyId(p.id),
-        key: keyFile(join(dirname(db), `witness-${p.id}.key`)),
+        key: keyFile(join(home, `witness-${p.id}.key`)),
       }))
     : [];
   const witnesses = [...(options.witnesses ?? []), ...localWitnessKeys(local, origin)];
@@ -139,13 +139,11 @@ export async function startJig(options: StartOptions = {}): Promise<RunningJig> 
           await app.close();
           await opened.close();
           await store.close();
-          peopleDb.close();
         })()),
     };
   } catch (e) {
     await service?.close();
     await store.close();
-    peopleDb.close();
     throw e;
   }
 }

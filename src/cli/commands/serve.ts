@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { DEFAULT_DB, REFERENCE_AGREEMENT, startJig } from '../start.ts';
 
 interface ServeOptions {
-  readonly db: string;
+  readonly db?: string;
   readonly port: string;
   readonly host: string;
   readonly agreement: string;
@@ -18,8 +18,11 @@ interface ServeOptions {
 export function register(program: Command): void {
   program
     .command('serve')
-    .description('run the jig server: HTTP API, live feed and web app over a SQLite ledger')
-    .option('--db <file>', 'SQLite database of the ledger and the people', DEFAULT_DB)
+    .description('run the jig server: HTTP API, live feed and web app over a SQLite or PostgreSQL ledger')
+    .option(
+      '--db <file|url>',
+      `SQLite file or postgres:// URL of the ledger and the people (default: $JIG_DATABASE_URL, else ${DEFAULT_DB})`,
+    )
     .option('--port <n>', 'TCP port', '8080')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--agreement <file>', 'agreement file (default: the reference agreement)', REFERENCE_AGREEMENT)
@@ -40,8 +43,9 @@ async function serve(options: ServeOptions): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  const db = options.db ?? process.env['JIG_DATABASE_URL'] ?? DEFAULT_DB;
   const jig = await startJig({
-    db: options.db,
+    db,
     port,
     host: options.host,
     agreement: options.agreement,
@@ -49,7 +53,7 @@ async function serve(options: ServeOptions): Promise<void> {
     localWitnesses: options.localWitnesses === true,
     logger: { level: 'info' },
   });
-  console.log(`jig serving ${jig.agreement.name} at ${jig.url} (ledger ${options.db})`);
+  console.log(`jig serving ${jig.agreement.name} at ${jig.url} (ledger ${db.replace(/\/\/[^@/]*@/, '//')})`);
   await new Promise<void>((done) => {
     const stop = (signal: string) => {
       console.log(`jig: ${signal}: closing`);
