@@ -30,6 +30,13 @@ export async function run(options: { json: boolean; argv?: readonly string[] }):
     out('signed_appends_single_per_s', a.single, 'entries/s', 'bare_insert_1_per_tx', a.bare_insert_single);
     out('signed_appends_grouped_per_s', a.grouped, 'entries/s', 'raw_ed25519_sign', a.grouped_sign);
     out('signed_appends_batched_per_s', a.batched, 'entries/s', 'raw_ed25519_sign', a.raw_sign);
+    out(
+      'signed_appends_batched_1000_per_s',
+      a.batched_1000,
+      'entries/s',
+      'raw_ed25519_sign',
+      a.batched_1000_sign,
+    );
     const sample = requests(1, 1);
     const v = await verifyRate(join(dir, 'grouped.db'), sample[0]!.privateKey, sampleBody(sample));
     out('raw_ed25519_verify_per_s', v.base, 'ops/s');
