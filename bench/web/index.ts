@@ -81,10 +81,11 @@ export async function run({ json, args }: { json: boolean; args: string[] }): Pr
         t.lon += 0.002 * Math.sin(r);
         t.lat += 0.002 * Math.cos(r);
         const data = { ...t, alt_m: 5000, time };
-        if (single) server.broadcastRaw(JSON.stringify({ type: 'track', data }));
+        if (single) server.broadcastRaw(JSON.stringify({ kind: 'tracks', index: 0, tracks: [data] }));
         else batch.push(data);
       }
-      if (!single && batch.length > 0) server.broadcastRaw(JSON.stringify({ type: 'tracks', data: batch }));
+      if (!single && batch.length > 0)
+        server.broadcastRaw(JSON.stringify({ kind: 'tracks', index: 0, tracks: batch }));
     };
     tick();
     const timer = setInterval(tick, 1000);

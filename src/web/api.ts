@@ -91,11 +91,12 @@ async function call(method: string, path: string, body?: unknown): Promise<unkno
   return type.includes('json') ? res.json() : res.text();
 }
 
+/** The session: `{person: <id>, name, party, role, mustChangePassword}`. */
 function parsePerson(v: unknown): Person | undefined {
-  const p = isObject(v) && isObject(v['person']) ? v['person'] : undefined;
-  if (!p || typeof p['id'] !== 'string') return undefined;
+  const p = isObject(v) ? v : undefined;
+  if (!p || typeof p['person'] !== 'string') return undefined;
   return {
-    id: p['id'],
+    id: p['person'],
     name: str(p['name']),
     party: str(p['party']),
     role: str(p['role']),
@@ -138,17 +139,23 @@ export async function create(collection: Collection, body: Record<string, unknow
   return call('POST', `/${collection}`, body);
 }
 
-export async function decide(nomination: string, decision: 'concur' | 'non_concur', reason: string) {
-  return call('POST', `/nominations/${encodeURIComponent(nomination)}/decisions`, { decision, reason });
+/** A party's decision on a nomination: the rules' `DecideNomination` without `type`/`nomination`. */
+export async function decide(nomination: string, concur: boolean, reason: string) {
+  const body = reason ? { concur, reason } : { concur };
+  return call('POST', `/nominations/${encodeURIComponent(nomination)}/decisions`, body);
 }
 
 export async function acknowledge(alert: string): Promise<unknown> {
   return call('POST', `/alerts/${encodeURIComponent(alert)}/ack`);
 }
 
-/** The latest checkpoint: a C2SP signed note with its cosignatures, as text. */
+/**
+ * The latest checkpoint: a C2SP signed note with its cosignatures, as text. The server sends
+ * `{size, rootHash, timestamp, note}`; only the note is trusted, after verification.
+ */
 export async function checkpoint(): Promise<string> {
-  return String(await call('GET', '/ledger/checkpoint'));
+  const v = await call('GET', '/ledger/checkpoint');
+  return isObject(v) ? str(v['note']) : String(v);
 }
 
 /** Verifier keys (C2SP vkey lines) of the log and the parties' cosigners. */
@@ -172,11 +179,12 @@ export interface InclusionProof {
 export async function inclusionProof(index: number, size: number): Promise<InclusionProof> {
   const v = await call('GET', `/ledger/proofs/inclusion?index=${index}&size=${size}`);
   const o = isObject(v) ? v : {};
-  const hashes = Array.isArray(o['hashes']) ? o['hashes'].filter((h) => typeof h === 'string') : [];
+  const raw = o['path'] ?? o['hashes'];
+  const hashes = Array.isArray(raw) ? raw.filter((h): h is string => typeof h === 'string') : [];
   return {
     index: Number(o['index'] ?? index),
     size: Number(o['size'] ?? size),
-    leafHash: str(o['leaf_hash'], o['leafHash']),
+    leafHash: str(o['leafHash'], o['leaf_hash']),
     hashes,
   };
 }
@@ -187,11 +195,10 @@ export async function reveal(index: number): Promise<unknown> {
 }
 
 /**
- * The WebSocket URL of the live feed from a ledger index. Each text frame is one JSON message
- * `{index?, type, record?, data}`: a ledger entry (its `type` names the record type), a live
- * track report `{type: 'track', data: {id, lon, lat, ...}}`, or a batch of them
- * `{type: 'tracks', data: [{id, lon, lat, ...}, ...]}`, which a server with many aircraft should
- * prefer (one message a second rather than one per report).
+ * The WebSocket URL of the live feed from a ledger index. Each text frame is one JSON message:
+ * `{kind: 'event', index, event}` (a rules event as this user may see it, or a sealed stub),
+ * `{kind: 'checkpoint', index, checkpoint}`, or `{kind: 'tracks', index, tracks: [...]}`, the
+ * live air picture about once a second (see feed.ts for how indexes are treated).
  */
 export function feedUrl(from: number | undefined): string {
   const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -201,7 +208,8 @@ export function feedUrl(from: number | undefined): string {
 
 /** A party's assessment of a reported violation. */
 export async function assess(violation: string, assessment: string, note: string): Promise<unknown> {
-  return call('POST', `/violations/${encodeURIComponent(violation)}/assessments`, { assessment, note });
+  const body = note ? { assessment, reason: note } : { assessment };
+  return call('POST', `/violations/${encodeURIComponent(violation)}/assessments`, body);
 }
 
 /** Records that this user's party received a humanitarian notification. */

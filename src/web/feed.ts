@@ -2,11 +2,19 @@
  * The live feed: one WebSocket to `/api/v1/feed?from=<index>`. It reconnects with exponential
  * backoff (with jitter, capped) and resumes from the index after the last one seen, so nothing
  * is missed across a drop and nothing is applied twice.
+ *
+ * The server sends `{kind: 'event', index, event}`, `{kind: 'checkpoint', index, checkpoint}` and
+ * `{kind: 'tracks', index, tracks}`. Only events and checkpoints are ledger positions: a tracks
+ * message repeats the last ledger index, so it is never dropped as already seen and never moves
+ * the resume index.
  */
 export interface FeedMessage {
+  readonly kind: 'event' | 'checkpoint' | 'tracks';
   readonly index?: number;
+  /** The event's type (`TargetNominated`, ...), or the kind for other messages. */
   readonly type: string;
   readonly record?: string;
+  /** The event, the checkpoint, or the array of track views. */
   readonly data: unknown;
 }
 
@@ -30,6 +38,13 @@ export interface FeedOptions {
   readonly clearTimer?: (t: unknown) => void;
 }
 
+function field(o: Record<string, unknown>, k: string): Record<string, unknown> | undefined {
+  const v = o[k];
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+    ? (v as Record<string, unknown>)
+    : undefined;
+}
+
 export function parseFeedMessage(raw: unknown): FeedMessage | undefined {
   let v: unknown;
   try {
@@ -39,10 +54,22 @@ export function parseFeedMessage(raw: unknown): FeedMessage | undefined {
   }
   if (typeof v !== 'object' || v === null) return undefined;
   const o = v as Record<string, unknown>;
-  if (typeof o['type'] !== 'string') return undefined;
   const index = typeof o['index'] === 'number' && Number.isInteger(o['index']) ? o['index'] : undefined;
-  const record = typeof o['record'] === 'string' ? o['record'] : undefined;
-  return { index, type: o['type'], record, data: o['data'] };
+  if (o['kind'] === 'tracks')
+    return Array.isArray(o['tracks'])
+      ? { kind: 'tracks', index, type: 'tracks', data: o['tracks'] }
+      : undefined;
+  if (o['kind'] === 'checkpoint') {
+    const cp = field(o, 'checkpoint');
+    return cp ? { kind: 'checkpoint', index, type: 'checkpoint', data: cp } : undefined;
+  }
+  if (o['kind'] !== 'event') return undefined;
+  const event = field(o, 'event');
+  if (!event) return undefined;
+  // A sealed stub may carry no type: it still moves the index and refreshes what it can.
+  const type = typeof event['type'] === 'string' ? event['type'] : 'sealed';
+  const record = typeof event['record'] === 'string' ? event['record'] : undefined;
+  return { kind: 'event', index, type, record, data: event };
 }
 
 export class FeedClient {
@@ -98,7 +125,7 @@ export class FeedClient {
   private receive(raw: unknown): void {
     const m = parseFeedMessage(raw);
     if (!m) return;
-    if (m.index !== undefined) {
+    if (m.index !== undefined && m.kind !== 'tracks') {
       // After a reconnect the server may resend entries we already applied: skip them.
       if (this.lastIndex !== undefined && m.index <= this.lastIndex) return;
       this.lastIndex = m.index;

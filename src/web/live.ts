@@ -1,24 +1,26 @@
 /**
  * Loading and live updates: collections are fetched (as of the chosen moment), then kept current
- * from the feed. A feed message names a record type; the matching collection is refetched so
- * that what the server lets this user see stays the only truth. Tracks (one report per `track`
- * message, or a batch per `tracks` message) are applied directly.
+ * from the feed. An event message names its type; the matching collection is refetched so that
+ * what the server lets this user see stays the only truth. Tracks (the whole air picture in one
+ * `tracks` message) are applied directly.
  */
 import { COLLECTIONS, feedUrl, list, type Collection } from './api.ts';
 import { FeedClient, type FeedMessage, type SocketLike } from './feed.ts';
 import type { MapView } from './map/index.ts';
 import { store } from './store.ts';
 
-const HINTS: [RegExp, Collection][] = [
-  [/nominat|decision|concur|vett|execution/, 'nominations'],
+const HINTS: [RegExp, Collection | undefined][] = [
+  [/nominat|decision|concur|vett|execution|integrated/, 'nominations'],
+  // Receipts and notices name no collection: refetch everything rather than guess.
+  [/receipt|noticeacknowledged/, undefined],
   [/protected|site|dispute/, 'protected-sites'],
   [/designated|area/, 'designated-areas'],
-  [/notice/, 'notices'],
+  [/noticesent/, 'notices'],
   [/imminent/, 'imminent-actions'],
   [/flight/, 'flights'],
-  [/alert|incursion|separation|safety/, 'alerts'],
+  [/alert|incursion|separation|safety|deconfliction/, 'alerts'],
   [/violation|assess/, 'violations'],
-  [/movement|convoy|humanitarian|receipt|delivery|denial/, 'movements'],
+  [/movement|notice|outcome|convoy|humanitarian/, 'movements'],
 ];
 
 /** Which collection a feed message changes; undefined when it cannot tell (refetch all). */
@@ -73,9 +75,8 @@ export class Live {
   private onMessage(m: FeedMessage): void {
     store.lastIndex = this.feed?.lastIndex;
     if (store.asOf) return;
-    if (m.type === 'track') this.map.track(m.data);
-    else if (m.type === 'tracks') this.map.trackBatch(m.data);
-    else this.refetch(collectionOf(m));
+    if (m.kind === 'tracks') this.map.trackBatch(m.data);
+    else if (m.kind === 'event') this.refetch(collectionOf(m));
   }
 
   startFeed(from?: number): void {

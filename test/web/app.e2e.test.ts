@@ -44,19 +44,20 @@ describe('the web app against the fake API', { skip: noBrowser }, () => {
     const track = (id: string, lon: number, lat: number) => ({
       id,
       actor: 'US-AF',
-      party: 'US',
-      lon,
-      lat,
-      alt_m: 6000,
-      heading_deg: 90,
-      speed_mps: 220,
+      owner: 'US',
       time,
+      geometry: { type: 'Point', coordinates: [lon, lat, 6000] },
+      headingDeg: 90,
+      speedMps: 220,
+      incursion: false,
+      separationRisk: false,
     });
     // At Palmyra, where nothing else is drawn: its label gives the point on screen.
     server.broadcastRaw(
       JSON.stringify({
-        type: 'tracks',
-        data: [track('tk-palmyra', 38.269, 34.556), track('tk-2', 40, 33.5)],
+        kind: 'tracks',
+        index: 0,
+        tracks: [track('tk-palmyra', 38.269, 34.556), track('tk-2', 40, 33.5)],
       }),
     );
     const box = await page.locator('.place-label', { hasText: /^Palmyra$/ }).boundingBox();

@@ -24,6 +24,26 @@ export interface FakeServer {
   close(): Promise<void>;
 }
 
+/** The event type the server logs when each collection gets a record. */
+const CREATED: Record<string, string> = {
+  nominations: 'TargetNominated',
+  'protected-sites': 'ProtectedSiteRegistered',
+  notices: 'NoticeSent',
+  'imminent-actions': 'ImminentThreatActionRecorded',
+  violations: 'ViolationReported',
+  movements: 'MovementNotified',
+  flights: 'FlightFiled',
+  'designated-areas': 'DesignatedAreaRegistered',
+};
+
+const session = (p: FakePerson) => ({
+  person: p.id,
+  name: p.name,
+  party: p.party,
+  role: p.role,
+  mustChangePassword: false,
+});
+
 const visible = (r: Rec, party: string) => r.release === 'joint' || r.owner === party;
 
 export async function startFakeServer(): Promise<FakeServer> {
@@ -47,9 +67,20 @@ export async function startFakeServer(): Promise<FakeServer> {
   ) =>
     reply.code(status).type('application/problem+json').send({ type: 'about:blank', title, status, errors });
 
-  function publish(type: string, rec: Rec, collection: string): void {
+  // Events as the server's feed sends them; other parties' office and sealed ones are left out
+  // here (the server sends sealed stubs, which the page only uses to refresh).
+  function publish(type: string, rec: Rec, by: string): void {
     const index = ledger.append({ type, id: rec.id });
-    const msg = JSON.stringify({ index, type, record: rec.id, data: { collection } });
+    const event = {
+      type,
+      record: rec.id,
+      owner: rec.owner,
+      release: rec.release,
+      at: Date.now(),
+      by,
+      data: {},
+    };
+    const msg = JSON.stringify({ kind: 'event', index, event });
     for (const [ws, p] of feeds) if (visible(rec, p.party)) ws.send(msg);
   }
 
@@ -61,11 +92,11 @@ export async function startFakeServer(): Promise<FakeServer> {
     sessions.set(sid, p);
     return reply
       .setCookie('jig_session', sid, { path: '/', httpOnly: true, sameSite: 'strict' })
-      .send({ person: p });
+      .send(session(p));
   });
   app.get('/api/v1/session', (req, reply) => {
     const p = who(req);
-    return p ? reply.send({ person: p }) : problem(reply, 401, 'not signed in');
+    return p ? reply.send(session(p)) : problem(reply, 401, 'not signed in');
   });
   app.delete('/api/v1/session', (req, reply) => {
     sessions.delete(req.cookies['jig_session'] ?? '');
@@ -108,7 +139,7 @@ export async function startFakeServer(): Promise<FakeServer> {
     if (req.params.c === 'nominations')
       Object.assign(rec, checkNomination(rec, data['protected-sites'] ?? [], p.party));
     recs.push(rec);
-    publish('created', rec, req.params.c);
+    publish(CREATED[req.params.c] ?? 'RecordCreated', rec, p.id);
     return reply.code(201).send(rec);
   });
 
@@ -117,23 +148,26 @@ export async function startFakeServer(): Promise<FakeServer> {
     const n = data['nominations']?.find((r) => r.id === req.params.id);
     if (!p || !n) return problem(reply, 404, 'no such nomination');
     const b = (req.body ?? {}) as Record<string, unknown>;
-    if (b['decision'] === 'non_concur' && !b['reason'])
+    if (typeof b['concur'] !== 'boolean')
+      return problem(reply, 422, 'the command is invalid', [{ pointer: '/concur', reason: 'is required' }]);
+    if (!b['concur'] && !b['reason'])
       return problem(reply, 422, 'reason required', [
         { pointer: '/reason', reason: 'required to non-concur' },
       ]);
+    const decision = b['concur'] ? 'concur' : 'non_concur';
     const decisions = [
       ...((n['decisions'] as Record<string, unknown>[]) ?? []),
-      { party: p.party, decision: b['decision'], reason: b['reason'] },
+      { party: p.party, concur: b['concur'], decision, reason: b['reason'] },
     ];
     n['decisions'] = decisions;
     const parties = new Set(PEOPLE.map((x) => x.party));
-    if (b['decision'] === 'non_concur') n['status'] = 'non_concurred';
+    if (!b['concur']) n['status'] = 'not_concurred';
     else if (
       n['status'] !== 'blocked' &&
-      [...parties].every((x) => decisions.some((d) => d['party'] === x && d['decision'] === 'concur'))
+      [...parties].every((x) => decisions.some((d) => d['party'] === x && d['concur'] === true))
     )
       n['status'] = 'vetted';
-    publish('NominationDecided', n, 'nominations');
+    publish('NominationDecided', n, p.id);
     return reply.code(201).send(n);
   });
 
@@ -141,13 +175,11 @@ export async function startFakeServer(): Promise<FakeServer> {
     const a = data['alerts']?.find((r) => r.id === req.params.id);
     if (!who(req) || !a) return problem(reply, 404, 'no such alert');
     a['acknowledged'] = true;
-    publish('AlertAcknowledged', a, 'alerts');
+    publish('SafetyOfFlightAlertAcknowledged', a, who(req)?.id ?? '');
     return reply.code(204).send();
   });
 
-  app.get('/api/v1/ledger/checkpoint', (_req, reply) =>
-    reply.type('text/plain; charset=utf-8').send(ledger.checkpoint()),
-  );
+  app.get('/api/v1/ledger/checkpoint', () => ({ ...ledger.head(), note: ledger.checkpoint() }));
   app.get('/api/v1/ledger/keys', () => ({ keys: ledger.keys() }));
   app.get<{ Querystring: { index: string; size: string } }>('/api/v1/ledger/proofs/inclusion', (req) =>
     ledger.inclusion(Number(req.query.index), Number(req.query.size)),
@@ -158,7 +190,8 @@ export async function startFakeServer(): Promise<FakeServer> {
     url,
     data,
     track: (d) => {
-      const msg = JSON.stringify({ type: 'track', data: d });
+      // Tracks repeat the last ledger index: they are not ledger entries.
+      const msg = JSON.stringify({ kind: 'tracks', index: ledger.size - 1, tracks: [d] });
       for (const ws of feeds.keys()) ws.send(msg);
     },
     broadcastRaw: (text) => {

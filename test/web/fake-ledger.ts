@@ -63,6 +63,15 @@ export class FakeLedger {
     );
   }
 
+  get size(): number {
+    return this.leaves.length;
+  }
+
+  /** The checkpoint's figures, as the server sends them next to the note. */
+  head(): { size: number; rootHash: string; timestamp: number } {
+    return { size: this.leaves.length, rootHash: mth(this.leaves).toString('base64'), timestamp: Date.now() };
+  }
+
   checkpoint(): string {
     const text = `jig.test/log\n${this.leaves.length}\n${mth(this.leaves).toString('base64')}\n`;
     const sig = sign(null, Buffer.from(text), this.log.priv);
@@ -75,16 +84,13 @@ export class FakeLedger {
     return `${text}\n${line(this.log, sig)}${line(this.witness, Buffer.concat([ts, co]))}`;
   }
 
-  inclusion(
-    index: number,
-    size: number,
-  ): { index: number; size: number; leaf_hash: string; hashes: string[] } {
+  inclusion(index: number, size: number): { index: number; size: number; leafHash: string; path: string[] } {
     const leaves = this.leaves.slice(0, size);
     return {
       index,
       size,
-      leaf_hash: (leaves[index] ?? Buffer.alloc(32)).toString('base64'),
-      hashes: path(index, leaves).map((h) => h.toString('base64')),
+      leafHash: (leaves[index] ?? Buffer.alloc(32)).toString('base64'),
+      path: path(index, leaves).map((h) => h.toString('base64')),
     };
   }
 }

@@ -2,7 +2,7 @@
 import type { Rec } from './fake-data.ts';
 
 const REQUIRED: Record<string, string[]> = {
-  nominations: ['group', 'geometry', 'justification', 'window/from', 'window/to'],
+  nominations: ['group', 'location', 'justification', 'window/from', 'window/to', 'executors'],
   'protected-sites': ['name', 'geometry'],
   violations: ['geometry', 'time'],
 };
@@ -39,26 +39,37 @@ function metres(a: number[], b: number[]): number {
 
 /** Blocks a nomination inside any protected site's buffer; sealed sites are named only by party. */
 export function checkNomination(n: Rec, sites: readonly Rec[], party: string): Record<string, unknown> {
-  const at = (n['geometry'] as { coordinates: number[] }).coordinates;
+  const at = (n['location'] as { coordinates: number[] }).coordinates;
+  // The server's conflicts: full disclosure to whoever may see the site, a band otherwise.
   const checks = sites
     .filter(
       (s) =>
         metres(at, (s['geometry'] as { coordinates: number[] }).coordinates) <= Number(s['buffer_m'] ?? 0),
     )
-    .map((s) => ({
-      check: 'protected_sites',
-      verdict: 'block',
-      reason:
-        s.release === 'joint' || s.owner === party
-          ? `within ${String(s['buffer_m'])} m of protected site "${String(s['name'])}"`
-          : `conflicts with a protected site of party ${s.owner} within ${Math.ceil(Number(s['buffer_m']) / 1000)} km`,
-    }));
-  if (checks.length === 0)
-    checks.push({ check: 'protected_sites', verdict: 'pass', reason: 'no protected site within its buffer' });
-  const blocked = checks.some((c) => c.verdict === 'block');
+    .map((s) =>
+      s.release === 'joint' || s.owner === party
+        ? {
+            disclosure: 'full',
+            kind: 'protected_site',
+            protection: s.id,
+            owner: s.owner,
+            category: s['category'],
+            distanceM: Math.round(metres(at, (s['geometry'] as { coordinates: number[] }).coordinates)),
+            marginM: 0,
+            bufferM: Number(s['buffer_m'] ?? 0),
+          }
+        : {
+            disclosure: 'sealed',
+            kind: 'protected_site',
+            owner: s.owner,
+            categoryClass: 'protected',
+            withinM: Math.ceil(Number(s['buffer_m']) / 1000) * 1000,
+          },
+    );
   return {
+    geometry: n['location'],
     checks,
-    status: blocked ? 'blocked' : 'pending',
-    decisions: [{ party, decision: 'concur', reason: '' }],
+    status: checks.length > 0 ? 'blocked' : 'pending',
+    decisions: [{ party, concur: true, decision: 'concur' }],
   };
 }

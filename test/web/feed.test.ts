@@ -44,8 +44,16 @@ describe('the live feed client', () => {
     client.start();
     assert.equal(sockets[0]?.url, 'ws://x/feed?from=10');
     sockets[0]?.onopen?.({});
-    sockets[0]?.send({ index: 10, type: 'created', data: {} });
-    sockets[0]?.send({ index: 11, type: 'created', data: {} });
+    sockets[0]?.send({
+      kind: 'event',
+      index: 10,
+      event: { type: 'TargetNominated', record: 'r10', data: {} },
+    });
+    sockets[0]?.send({
+      kind: 'event',
+      index: 11,
+      event: { type: 'NominationDecided', record: 'r11', data: {} },
+    });
     sockets[0]?.close();
     assert.equal(timers.length, 1);
     timers[0]?.f();
@@ -59,13 +67,45 @@ describe('the live feed client', () => {
   it('skips entries it already applied when the server resends them', () => {
     const { client, sockets, got } = harness(0);
     client.start();
-    sockets[0]?.send({ index: 0, type: 'a', data: {} });
-    sockets[0]?.send({ index: 0, type: 'a', data: {} });
-    sockets[0]?.send({ type: 'track', data: { id: 't' } });
+    sockets[0]?.send({ kind: 'event', index: 0, event: { type: 'TargetNominated', record: 'r0', data: {} } });
+    sockets[0]?.send({ kind: 'event', index: 0, event: { type: 'TargetNominated', record: 'r0', data: {} } });
+    sockets[0]?.send({ kind: 'tracks', index: 0, tracks: [{ id: 't' }] });
     assert.deepEqual(
       got.map((m) => m.type),
-      ['a', 'track'],
+      ['TargetNominated', 'tracks'],
     );
+  });
+
+  it('never drops a tracks message as seen, nor resumes from its index', () => {
+    const { client, sockets, timers, got } = harness(5);
+    client.start();
+    sockets[0]?.send({ kind: 'event', index: 5, event: { type: 'TargetNominated', record: 'r5', data: {} } });
+    // Tracks repeat the last ledger index, and may come before any entry at all.
+    sockets[0]?.send({ kind: 'tracks', index: 5, tracks: [] });
+    sockets[0]?.send({ kind: 'tracks', index: 5, tracks: [] });
+    sockets[0]?.send({ kind: 'tracks', index: 9, tracks: [] });
+    assert.deepEqual(
+      got.map((m) => m.kind),
+      ['event', 'tracks', 'tracks', 'tracks'],
+    );
+    sockets[0]?.close();
+    timers[0]?.f();
+    assert.equal(sockets[1]?.url, 'ws://x/feed?from=6');
+  });
+
+  it('reads a sealed stub and a checkpoint as ledger positions', () => {
+    const { client, sockets, got } = harness(0);
+    client.start();
+    sockets[0]?.send({ kind: 'event', index: 0, event: { record: 'r0', sealed: true } });
+    sockets[0]?.send({ kind: 'checkpoint', index: 1, checkpoint: { size: 2, note: 'n' } });
+    assert.deepEqual(
+      got.map((m) => [m.type, m.record]),
+      [
+        ['sealed', 'r0'],
+        ['checkpoint', undefined],
+      ],
+    );
+    assert.equal(client.lastIndex, 1);
   });
 
   it('backs off exponentially up to a cap, and starts over once connected', () => {

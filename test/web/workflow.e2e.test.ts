@@ -23,13 +23,13 @@ async function fillWindow(page: Page, from: string, to: string): Promise<void> {
 
 /** Draws a point where the Aleppo label sits (its marker is anchored 4 px right of the place). */
 async function drawAtAleppo(page: Page): Promise<void> {
-  await page.click('.field-geometry button:has-text("Draw on map")');
+  await page.click('.field-location button:has-text("Draw on map")');
   const label = page.locator('.place-label', { hasText: /^Aleppo$/ });
   const box = await label.boundingBox();
   assert.ok(box);
   await page.mouse.click(box.x - 4, box.y + box.height / 2);
   await page.waitForFunction(
-    () => (document.querySelector<HTMLTextAreaElement>('.field-geometry textarea')?.value ?? '') !== '',
+    () => (document.querySelector<HTMLTextAreaElement>('.field-location textarea')?.value ?? '') !== '',
   );
 }
 
@@ -55,7 +55,7 @@ describe('a vetting round across both offices', { skip: noBrowser }, () => {
   it('shows the server problem next to the field it names', async () => {
     await openTab(us, 'create');
     await us.fill('.field-group input', 'JN');
-    await us.fill('.field-geometry textarea', '35.5, 38.0');
+    await us.fill('.field-location textarea', '35.5, 38.0');
     await us.fill('.field-justification textarea', 'Staging area');
     await fillWindow(us, '2030-01-02T10:00', '2030-01-01T10:00');
     await us.click('.create-form button[type=submit]');
@@ -72,7 +72,7 @@ describe('a vetting round across both offices', { skip: noBrowser }, () => {
     await fillWindow(us, '2030-01-01T10:00', '2030-01-02T10:00');
     await us.click('.create-form button[type=submit]');
     await us.waitForSelector('.create-form .ok:not(:empty)');
-    await us.fill('.field-geometry textarea', '');
+    await us.fill('.field-location textarea', '');
     await drawAtAleppo(us);
     await us.click('.create-form button[type=submit]');
     await openTab(us, 'queue');
@@ -80,7 +80,7 @@ describe('a vetting round across both offices', { skip: noBrowser }, () => {
     await blocked.waitFor();
     assert.match(
       (await blocked.textContent()) ?? '',
-      /within 10000 m of protected site "Aleppo field hospital"/,
+      /Hospital "Aleppo field hospital" \(US\) \d+ m \/ 10000 m/,
     );
     await screenshot(us, 'workflow-2-blocked');
   });

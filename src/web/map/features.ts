@@ -77,7 +77,7 @@ export function siteBuffers(items: readonly Item[], ownParty: string): GeoJSON.F
   const features: GeoJSON.Feature[] = [];
   for (const item of items) {
     const g = item.geometry;
-    const buffer = Number(item['buffer_m'] ?? 0);
+    const buffer = Number(item['bufferM'] ?? item['buffer_m'] ?? 0);
     if (item.owner !== ownParty || !g || g.type !== 'Point' || !(buffer > 0)) continue;
     features.push({
       type: 'Feature',

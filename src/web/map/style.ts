@@ -147,9 +147,25 @@ const corridorWidth: ExpressionSpecification = [
   ['exponential', 2],
   ['zoom'],
   0,
-  ['max', 2, ['/', ['*', 2, ['coalesce', ['get', 'corridor_m'], 1000]], 128233]],
+  [
+    'max',
+    2,
+    [
+      '/',
+      ['*', 2, ['coalesce', ['get', 'corridor_m'], ['/', ['coalesce', ['get', 'corridorWidthM'], 2000], 2]]],
+      128233,
+    ],
+  ],
   16,
-  ['/', ['*', 2 * 65536, ['coalesce', ['get', 'corridor_m'], 1000]], 128233],
+  [
+    '/',
+    [
+      '*',
+      2 * 65536,
+      ['coalesce', ['get', 'corridor_m'], ['/', ['coalesce', ['get', 'corridorWidthM'], 2000], 2]],
+    ],
+    128233,
+  ],
 ];
 
 function areaLayers(): LayerSpecification[] {

@@ -42,22 +42,34 @@ function num(o: Record<string, unknown>, k: string): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 }
 
+/** The server's track view keeps its position as a GeoJSON Point `[lon, lat, alt]`. */
+function pointOf(o: Record<string, unknown>): number[] {
+  const g = o['geometry'] as { type?: unknown; coordinates?: unknown } | null | undefined;
+  return g && g.type === 'Point' && Array.isArray(g.coordinates) ? (g.coordinates as number[]) : [];
+}
+
+function at(a: number[], i: number): number | undefined {
+  const v = a[i];
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
 export function parseTrack(v: unknown): TrackReport | undefined {
   if (typeof v !== 'object' || v === null) return undefined;
   const o = v as Record<string, unknown>;
-  const lon = num(o, 'lon');
-  const lat = num(o, 'lat');
+  const p = pointOf(o);
+  const lon = at(p, 0) ?? num(o, 'lon');
+  const lat = at(p, 1) ?? num(o, 'lat');
   if (typeof o['id'] !== 'string' || lon === undefined || lat === undefined) return undefined;
   if (Math.abs(lon) > 180 || Math.abs(lat) > 90) return undefined;
   return {
     id: o['id'],
     actor: str(o['actor']),
-    party: str(o['party']),
+    party: str(o['party'], o['owner']),
     lon,
     lat,
-    alt_m: num(o, 'alt_m') ?? 0,
-    heading_deg: num(o, 'heading_deg') ?? 0,
-    speed_mps: num(o, 'speed_mps') ?? 0,
+    alt_m: at(p, 2) ?? num(o, 'alt_m') ?? 0,
+    heading_deg: num(o, 'headingDeg') ?? num(o, 'heading_deg') ?? 0,
+    speed_mps: num(o, 'speedMps') ?? num(o, 'speed_mps') ?? 0,
     time: str(o['time']),
   };
 }

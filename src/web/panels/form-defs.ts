@@ -13,6 +13,8 @@ export interface FieldDef {
   readonly options?: readonly string[];
   readonly draw?: readonly DrawKind[];
   readonly required?: boolean;
+  /** A comma-separated list sent as an array of strings, prefilled with the user's party. */
+  readonly parties?: boolean;
 }
 
 export interface FormDef {
@@ -31,10 +33,11 @@ export const FORMS: readonly FormDef[] = [
     collection: 'nominations',
     fields: [
       { path: 'group', kind: 'text', required: true },
-      { path: 'geometry', kind: 'geometry', draw: ['Point'], required: true },
+      { path: 'location', kind: 'geometry', draw: ['Point'], required: true },
       { path: 'justification', kind: 'textarea', required: true },
       windowFrom,
       windowTo,
+      { path: 'executors', kind: 'text', parties: true, required: true },
     ],
   },
   {
@@ -48,7 +51,7 @@ export const FORMS: readonly FormDef[] = [
         options: ['hospital', 'school', 'partner_force', 'aid_site', 'other'],
       },
       { path: 'geometry', kind: 'geometry', draw: ['Point', 'Polygon'], required: true },
-      { path: 'buffer_m', kind: 'number' },
+      { path: 'bufferM', kind: 'number' },
       release,
     ],
   },

@@ -35,6 +35,15 @@ export function setPath(body: Record<string, unknown>, path: string, value: unkn
   o[parts[parts.length - 1] ?? path] = value;
 }
 
+/** `US, RU` as `['US', 'RU']`; undefined when empty. */
+export function partyList(v: string): string[] | undefined {
+  const parties = v
+    .split(/[\s,]+/)
+    .map((p) => p.trim().toUpperCase())
+    .filter(Boolean);
+  return parties.length ? parties : undefined;
+}
+
 /** `datetime-local` values are read as UTC: the app shows and takes every time in UTC. */
 export function utcFromInput(v: string): string | undefined {
   if (!v) return undefined;
@@ -116,14 +125,17 @@ function fieldView(def: FieldDef, map: MapView): FieldView {
   } else {
     const type = def.kind === 'datetime' ? 'datetime-local' : def.kind;
     input = h('input', { id, type, step: def.kind === 'number' ? 'any' : undefined });
+    if (def.parties) input.value = store.person?.party ?? '';
     value = () =>
-      def.kind === 'datetime'
-        ? utcFromInput(input.value)
-        : def.kind === 'number'
-          ? input.value === ''
-            ? undefined
-            : Number(input.value)
-          : input.value.trim() || undefined;
+      def.parties
+        ? partyList(input.value)
+        : def.kind === 'datetime'
+          ? utcFromInput(input.value)
+          : def.kind === 'number'
+            ? input.value === ''
+              ? undefined
+              : Number(input.value)
+            : input.value.trim() || undefined;
   }
   input.setAttribute('aria-describedby', errId);
   input.required = Boolean(def.required) && def.kind !== 'geometry';

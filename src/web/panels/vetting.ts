@@ -18,6 +18,24 @@ export function waitsForMe(n: Item, party: string): boolean {
   return !listField(n, 'decisions').some((d) => d['party'] === party);
 }
 
+/**
+ * Why a conflict blocks: a full disclosure names the distance and buffer; a sealed one only the
+ * owning party, the class of site and a distance band, as the rules disclose it.
+ */
+export function conflictReason(c: Record<string, unknown>): string {
+  if (c['reason'] !== undefined) return str(c['reason']);
+  const owner = str(c['owner']);
+  if (c['disclosure'] === 'sealed') {
+    const band = typeof c['withinM'] === 'number' ? ` ≤ ${c['withinM']} m` : '';
+    return `${tValue('value', c['categoryClass'])} (${owner})${band}`;
+  }
+  const site = store.find('protected-sites', str(c['protection']));
+  const name = site ? ` "${str(site['name'])}"` : '';
+  const d = typeof c['distanceM'] === 'number' ? `${c['distanceM']} m` : '';
+  const buffer = typeof c['bufferM'] === 'number' ? ` / ${c['bufferM']} m` : '';
+  return `${tValue('value', c['category'])}${name} (${owner}) ${d}${buffer}`.trim();
+}
+
 export function checksList(n: Item): HTMLElement | null {
   const checks = listField(n, 'checks');
   if (checks.length === 0) return null;
@@ -27,11 +45,11 @@ export function checksList(n: Item): HTMLElement | null {
     checks.map((c) =>
       h(
         'li',
-        { className: `check verdict-${str(c['verdict'])}` },
-        badge('verdict', c['verdict']),
+        { className: `check verdict-${str(c['verdict'], 'block')}` },
+        badge('verdict', c['verdict'] ?? 'block'),
         ' ',
-        h('span', { className: 'check-name' }, tValue('check', c['check'] ?? c['name'])),
-        c['reason'] ? h('span', { className: 'reason' }, ': ', str(c['reason'])) : null,
+        h('span', { className: 'check-name' }, tValue('check', c['check'] ?? c['kind'] ?? c['name'])),
+        h('span', { className: 'reason' }, ': ', conflictReason(c)),
       ),
     ),
   );
@@ -67,7 +85,7 @@ function decisionForm(n: Item, canDecide: boolean, refresh: () => void): HTMLEle
       reason.focus();
       return;
     }
-    decide(n.id, d, reason.value.trim()).then(refresh, (e: unknown) => {
+    decide(n.id, d === 'concur', reason.value.trim()).then(refresh, (e: unknown) => {
       error.textContent = e instanceof ApiError ? e.title : t('error.network');
     });
   };
