@@ -15,10 +15,12 @@ import { startRealJig, windowAround, type Account, type RealJig } from './real-s
 
 const HOUR = 3600_000;
 const docs = join(repoRoot, 'docs', 'screenshots');
+/** The key steps are copied into the docs only when asked, so a test run leaves the tree clean. */
+const updateDocs = process.env['JIG_UPDATE_SCREENSHOTS'] === '1';
 
 async function shot(page: Page, name: string, keep = false): Promise<void> {
   const path = await screenshot(page, name);
-  if (!keep) return;
+  if (!keep || !updateDocs) return;
   mkdirSync(docs, { recursive: true });
   copyFileSync(path, join(docs, `${name}.png`));
 }
