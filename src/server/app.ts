@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { JigService, PeopleDirectory } from '../service/types.ts';
 import { docsPage } from './docs-page.ts';
 import { registerFeed } from './feed.ts';
+import { figuresRoutes } from './figures-routes.ts';
 import { ledgerRoutes } from './ledger-routes.ts';
 import { openApiDocument } from './openapi.ts';
 import { registerJsonParser } from './parse.ts';
@@ -115,7 +116,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(cookie);
   await app.register(websocket, { options: { maxPayload: 4096 } });
   const routes: AnyRoute[] = [];
-  for (const spec of [...metaRoutes(routes), ...sessionRoutes(), ...resourceRoutes(), ...ledgerRoutes()])
+  for (const spec of [
+    ...metaRoutes(routes),
+    ...sessionRoutes(),
+    ...resourceRoutes(),
+    ...figuresRoutes(),
+    ...ledgerRoutes(),
+  ])
     register(app, deps, spec, routes);
   registerFeed(app, deps, routes);
   for (const plugin of options.plugins ?? []) await plugin(app);

@@ -78,6 +78,9 @@ export const AUTHORIZATION: Readonly<Record<string, Access>> = {
   'GET /api/v1/alerts/:id': ALL,
 
   'GET /api/v1/violations': ALL,
+  'GET /api/v1/violations/figures': ALL,
+  'GET /api/v1/violations/report.csv': ALL,
+  'GET /api/v1/violations/report.html': ALL,
   'GET /api/v1/violations/:id': ALL,
   'POST /api/v1/violations': ALL,
   'POST /api/v1/violations/:id/assessments': roles('approver', 'national_authority'),

@@ -23,6 +23,8 @@ import {
 import type { PeopleDirectory, Principal } from '../store/people.ts';
 import { transitionCommand, type Command as RulesCommand, type Transition } from '../rules/index.ts';
 import { LiveAirspace } from './airspace-live.ts';
+import { figuresOf } from './figures.ts';
+import type { ViolationFigures } from '../rules/index.ts';
 import type { LedgerStore } from '../store/types.ts';
 import { Checkpointer, type CheckpointListener } from './checkpoints.ts';
 import { officeKeys, personKeys, prepareEntries, type Random } from './entries.ts';
@@ -62,6 +64,8 @@ export interface OpenJigService extends JigService {
   recordTransition(t: Transition): Promise<void>;
   /** Sends the current air picture to every feed subscriber. */
   publishTracks(): void;
+  /** Violation figures (counts and casualties by week, governorate, area, kind, perpetrator, status). */
+  figures(viewer: Principal, asOf?: AsOf): Promise<ViolationFigures>;
   /** Waits for pending commands and signs a last checkpoint; the caller closes the store. */
   close(): Promise<void>;
 }
@@ -263,6 +267,7 @@ export async function openJigService(options: JigServiceOptions): Promise<OpenJi
     subscribe: (viewer, fromIndex, onMessage) =>
       Promise.resolve(feed.subscribe(viewer, fromIndex, onMessage)),
     ledger,
+    figures: (_viewer, asOf) => Promise.resolve(figuresOf(asOfSource(asOf), parties)),
     airspace,
     recordTransition,
     publishTracks: () =>

@@ -9,6 +9,7 @@
  */
 import type { EpochMs, PartyId, RecordId, ReleaseLevel } from '../core/index.ts';
 import type { EventView } from '../rules/visibility.ts';
+import type { ViolationFigures } from '../rules/figures.ts';
 import type { Principal } from '../store/people.ts';
 
 export type { PeopleDirectory, Person, Principal, Signer } from '../store/people.ts';
@@ -139,4 +140,6 @@ export interface JigService {
    */
   subscribe(viewer: Principal, fromIndex: number, onMessage: (m: FeedMessage) => void): Promise<Unsubscribe>;
   readonly ledger: LedgerViews;
+  /** Violation figures by week, governorate, area, kind, alleged perpetrator and status. */
+  figures(viewer: Principal, asOf?: AsOf): Promise<ViolationFigures>;
 }

@@ -32,6 +32,21 @@ describe('jig demo', () => {
     });
     assert.equal(incursion['actor'], 'SY-AF');
     assert.ok((await first.jig.service.list(viewer, 'tracks')).length >= 10, 'aircraft are on the picture');
+    const figures = await first.jig.service.figures(viewer);
+    assert.ok(figures.total.reports >= 6, 'the scenario reports count');
+    assert.ok(figures.byGovernorate.some((r) => r.key === 'Aleppo'));
+    const login = await fetch(`${first.jig.url}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'ru-monitor', password: 'exercise-ru-monitor' }),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const csv = await fetch(`${first.jig.url}/api/v1/violations/report.csv`, { headers: { cookie } });
+    assert.equal(csv.status, 200);
+    assert.match(csv.headers.get('content-type') ?? '', /text\/csv/);
+    assert.match(await csv.text(), /Aleppo/);
+    const html = await fetch(`${first.jig.url}/api/v1/violations/report.html`, { headers: { cookie } });
+    assert.match(await html.text(), /<table/);
     await first.stop();
 
     const out = join(dir, 'export.jsonl');
