@@ -122,7 +122,14 @@ export async function startJig(options: StartOptions = {}): Promise<RunningJig> 
     const air = airPicture ? startLiveAirPicture(service, { clock }) : undefined;
     if (local.length > 0) startLocalWitnesses({ service, logKey, witnesses: local });
     const plugins = options.web === false ? [] : [registerWebApp];
-    const app = await buildServer({ service, people, policy: agreement, logger: options.logger, plugins });
+    const app = await buildServer({
+      service,
+      people,
+      policy: agreement,
+      logger: options.logger,
+      plugins,
+      ...(air ? { tracks: air.pipeline } : {}),
+    });
     const url = await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
     const opened = service;
     let closing: Promise<void> | undefined;

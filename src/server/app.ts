@@ -10,6 +10,8 @@ import type { JigService, PeopleDirectory } from '../service/types.ts';
 import { docsPage } from './docs-page.ts';
 import { registerFeed } from './feed.ts';
 import { figuresRoutes } from './figures-routes.ts';
+import { trackRoutes } from './track-routes.ts';
+import type { TrackPipeline } from '../ingest/pipeline.ts';
 import { ledgerRoutes } from './ledger-routes.ts';
 import { openApiDocument } from './openapi.ts';
 import { registerJsonParser } from './parse.ts';
@@ -37,6 +39,8 @@ export interface ServerOptions {
   readonly trustProxy?: boolean;
   /** Largest accepted request body in bytes (default 1 MiB). */
   readonly bodyLimit?: number;
+  /** The live air picture's ingest pipeline: `POST /api/v1/tracks` and `/api/v1/metrics` feed it. */
+  readonly tracks?: TrackPipeline;
   /** More routes (the web app), registered after the API. */
   readonly plugins?: readonly ((app: FastifyInstance) => void | Promise<void>)[];
 }
@@ -101,6 +105,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     people: options.people,
     policy: options.policy,
     secureCookies: options.secureCookies ?? 'auto',
+    ...(options.tracks ? { tracks: options.tracks } : {}),
   };
   // Every API route must appear in the authorization table, whoever registers it.
   const registered: string[] = [];
@@ -121,6 +126,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ...sessionRoutes(),
     ...resourceRoutes(),
     ...figuresRoutes(),
+    ...trackRoutes(),
     ...ledgerRoutes(),
   ])
     register(app, deps, spec, routes);

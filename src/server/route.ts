@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { JigError } from '../core/index.ts';
+import type { TrackPipeline } from '../ingest/pipeline.ts';
 import type { JigService, PeopleDirectory, Principal } from '../service/types.ts';
 import { AUTHORIZATION, type Access } from './authorization-table.ts';
 import { parseWith } from './parse.ts';
@@ -20,6 +21,8 @@ export interface ServerDeps {
   readonly policy?: unknown;
   /** Secure cookies: always, never, or when the request came over TLS (default). */
   readonly secureCookies: boolean | 'auto';
+  /** The live air picture's ingest pipeline, when the server runs one. */
+  readonly tracks?: TrackPipeline;
 }
 
 export interface Call<P, Q, B> {

@@ -47,6 +47,30 @@ describe('jig demo', () => {
     assert.match(await csv.text(), /Aleppo/);
     const html = await fetch(`${first.jig.url}/api/v1/violations/report.html`, { headers: { cookie } });
     assert.match(await html.text(), /<table/);
+    // Sensors post batches over HTTP; the counters show them.
+    const opLogin = await fetch(`${first.jig.url}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'us-operator', password: 'exercise-us-operator' }),
+    });
+    const opCookie = (opLogin.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const now = new Date(Date.now()).toISOString();
+    const posted = await fetch(`${first.jig.url}/api/v1/tracks`, {
+      method: 'POST',
+      headers: { cookie: opCookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ reports: [{ aircraft: '00123', time: now, position: [36.2, 35.2, 3000] }] }),
+    });
+    assert.ok([202, 200].includes(posted.status), await posted.text());
+    const metrics = await fetch(`${first.jig.url}/api/v1/metrics`, { headers: { cookie } }).then((r) =>
+      r.text(),
+    );
+    assert.match(metrics, /^# (HELP|TYPE) /m);
+    const bad = await fetch(`${first.jig.url}/api/v1/tracks`, {
+      method: 'POST',
+      headers: { cookie: opCookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ reports: [{ aircraft: 'x', time: 'soon', position: [500, 0, 0] }] }),
+    });
+    assert.equal(bad.status, 400);
     await first.stop();
 
     const out = join(dir, 'export.jsonl');

@@ -182,6 +182,9 @@ describe('authorization matrix', () => {
       'POST /api/v1/nominations/:id/execution',
       'GET /api/v1/flights/:id',
       'GET /api/v1/alerts/:id',
+      // This harness runs no live air picture; test/cli/demo.int.test.ts posts tracks and reads metrics.
+      'POST /api/v1/tracks',
+      'GET /api/v1/metrics',
     ]);
   });
 
