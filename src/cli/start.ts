@@ -25,6 +25,7 @@ import { isPostgresUrl, openStore } from '../store/index.ts';
 import type { LedgerStore } from '../store/types.ts';
 import type { Principal } from '../store/people.ts';
 import { startLiveAirPicture, type LiveAirPicture } from '../ingest/live.ts';
+import { listenCotTcp, listenCotUdp } from '../ingest/cotServer.ts';
 import { createPeopleDirectory, type DirectoryOptions } from '../store/people-directory.ts';
 
 export const DEFAULT_DB = join('data', 'jig.db');
@@ -51,6 +52,8 @@ export interface StartOptions {
   readonly directory?: DirectoryOptions;
   /** Run the live air picture: the monitor records incursions and separation risks (default true). */
   readonly airPicture?: boolean;
+  /** Cursor-on-Target (TAK plain XML) listeners feeding the air picture, TCP and UDP on this port. */
+  readonly cotPort?: number;
 }
 
 export interface RunningJig {
@@ -131,6 +134,13 @@ export async function startJig(options: StartOptions = {}): Promise<RunningJig> 
       ...(air ? { tracks: air.pipeline } : {}),
     });
     const url = await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
+    const cot =
+      air && options.cotPort !== undefined
+        ? [
+            await listenCotTcp(air.pipeline, { host: options.host ?? '127.0.0.1', port: options.cotPort }),
+            await listenCotUdp(air.pipeline, { host: options.host ?? '127.0.0.1', port: options.cotPort }),
+          ]
+        : [];
     const opened = service;
     let closing: Promise<void> | undefined;
     return {
@@ -143,6 +153,7 @@ export async function startJig(options: StartOptions = {}): Promise<RunningJig> 
       close: () =>
         (closing ??= (async () => {
           air?.stop();
+          for (const listener of cot) listener.close();
           await app.close();
           await opened.close();
           await store.close();

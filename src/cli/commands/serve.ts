@@ -13,6 +13,7 @@ interface ServeOptions {
   readonly agreement: string;
   readonly witness: string[];
   readonly localWitnesses?: boolean;
+  readonly cotPort?: string;
 }
 
 export function register(program: Command): void {
@@ -32,6 +33,7 @@ export function register(program: Command): void {
       (v: string, all: string[]) => [...all, v],
       [],
     )
+    .option('--cot-port <n>', 'also take Cursor-on-Target XML (TAK) over TCP and UDP on this port')
     .option('--local-witnesses', 'cosign checkpoints with in-process witnesses (demo only, proves nothing)')
     .action(serve);
 }
@@ -51,6 +53,7 @@ async function serve(options: ServeOptions): Promise<void> {
     agreement: options.agreement,
     witnesses: options.witness,
     localWitnesses: options.localWitnesses === true,
+    ...(options.cotPort !== undefined ? { cotPort: Number(options.cotPort) } : {}),
     logger: { level: 'info' },
   });
   console.log(`jig serving ${jig.agreement.name} at ${jig.url} (ledger ${db.replace(/\/\/[^@/]*@/, '//')})`);
