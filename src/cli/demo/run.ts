@@ -149,6 +149,7 @@ function simulate(
         }));
         jig.air?.pipeline.submitBatch(reports);
         if (rand() < 1 / 900) void newViolation(jig, people, s * 1000, rand);
+        if (rand() < 1 / 1800) void newNomination(jig, people, s * 1000, rand);
       }
       lastSecond = now;
     },
@@ -177,6 +178,30 @@ async function newViolation(jig: RunningJig, people: Map<string, Principal>, at:
       narrative: `${EXERCISE} report from local sources.`,
     })
     .catch((e: unknown) => console.error('jig demo: a simulated report was refused:', e));
+}
+
+/** Now and then an office nominates a new target in the designated areas, for the approvers' queue. */
+async function newNomination(
+  jig: RunningJig,
+  people: Map<string, Principal>,
+  at: number,
+  rand: () => number,
+) {
+  const party = rand() < 0.5 ? 'us' : 'ru';
+  const who = people.get(`${party}-operator`);
+  if (!who) return;
+  const location = [36.35 + rand() * 0.55, 35.65 + rand() * 0.45];
+  const hour = 3_600_000;
+  await jig.service
+    .execute(who, {
+      type: 'NominateTarget',
+      group: 'NUSRA',
+      location: { type: 'Point', coordinates: location },
+      justification: `${EXERCISE} position reported by ${party.toUpperCase()} reconnaissance.`,
+      window: { from: new Date(at + 6 * hour).toISOString(), to: new Date(at + 30 * hour).toISOString() },
+      executors: [party.toUpperCase()],
+    })
+    .catch((e: unknown) => console.error('jig demo: a simulated nomination was refused:', e));
 }
 
 function banner(url: string, speed: number, now: number): string {
