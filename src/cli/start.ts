@@ -121,6 +121,8 @@ export async function startJig(options: StartOptions = {}): Promise<RunningJig> 
       origin,
       witnesses,
       airPicture,
+      notifier: store,
+      ...(store.pictures ? { pictures: store.pictures } : {}),
     });
     const air = airPicture ? startLiveAirPicture(service, { clock }) : undefined;
     if (local.length > 0) startLocalWitnesses({ service, logKey, witnesses: local });
@@ -170,8 +172,17 @@ export async function startJig(options: StartOptions = {}): Promise<RunningJig> 
 export const AIR_PICTURE = 'air-picture';
 
 async function airPicturePrincipal(people: PeopleDirectory): Promise<Principal> {
-  const found = await people.find(AIR_PICTURE);
-  const person =
-    found ?? (await people.add({ name: AIR_PICTURE, party: partyId('JOINT'), role: 'monitor' })).person;
+  const person = (await people.find(AIR_PICTURE)) ?? (await addAirPicture(people));
   return { person: person.person, name: person.name, party: person.party, role: person.role };
+}
+
+/** Adds the air-picture person; another instance starting at the same moment may win the race. */
+async function addAirPicture(people: PeopleDirectory) {
+  try {
+    return (await people.add({ name: AIR_PICTURE, party: partyId('JOINT'), role: 'monitor' })).person;
+  } catch (e) {
+    const added = await people.find(AIR_PICTURE);
+    if (added === undefined) throw e;
+    return added;
+  }
 }

@@ -165,7 +165,9 @@ export class PointGrid<T> {
   private box(m: number): [number, number, number, number] {
     const x = this.data[M_STRIDE * m]!,
       y = this.data[M_STRIDE * m + 1]!;
-    return expandBox([x, y, x, y], this.data[M_STRIDE * m + 2]!);
+    // Widened by the absolute margin, as the distance tests are: a query at a geodesic distance of
+    // zero may still differ in its last bits (a latitude of 5e-324 against 0) from the item's.
+    return expandBox([x, y, x, y], this.data[M_STRIDE * m + 2]! + APPROX_ABS_MARGIN);
   }
 
   private eachCell(m: number, g: Grid, fn: (c: number) => void): void {

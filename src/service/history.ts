@@ -42,20 +42,45 @@ export async function readHistory(store: LedgerStore, parties: readonly PartyId[
   const size = await store.size();
   const out: Logged[] = [];
   for (let from = 0; from < size; from += PAGE)
-    for (const stored of await store.entries(from, Math.min(size, from + PAGE))) {
-      const decoded = decodeEntry(stored.bytes);
-      if (!decoded.ok) throw inconsistent(stored.seq, decoded.error[0]?.reason ?? 'undecodable');
-      const event = decoded.value.event;
+    for (const { seq, bytes } of await store.entries(from, Math.min(size, from + PAGE))) {
+      const event = entryEvent(seq, bytes);
       out.push({
-        index: stored.seq,
-        event: isCommitment(event) ? opened(event, stored.seq, reveals) : (event as unknown as RulesEvent),
+        index: seq,
+        event: isCommitment(event) ? opened(event, seq, reveals.get(event.commitment)) : event,
       });
     }
   return out;
 }
 
-function opened(event: CommitmentEvent, seq: number, reveals: ReadonlyMap<string, Reveal>): RulesEvent {
-  const reveal = reveals.get(event.commitment);
+/**
+ * Reads the entries from `from` to `to` (by default the ledger's current end): those another server
+ * instance appended. Opens each commitment with its owner's reveal. The reveals are written in the same
+ * transaction as their entries, so they are there when the entries are.
+ */
+export async function readHistoryFrom(store: LedgerStore, from: number, to?: number): Promise<Logged[]> {
+  const size = to ?? (await store.size());
+  const out: Logged[] = [];
+  for (let at = from; at < size; at += PAGE)
+    for (const { seq, bytes } of await store.entries(at, Math.min(size, at + PAGE))) {
+      const event = entryEvent(seq, bytes);
+      out.push({
+        index: seq,
+        event: isCommitment(event)
+          ? opened(event, seq, await store.reveal(event.commitment, event.owner))
+          : event,
+      });
+    }
+  return out;
+}
+
+/** The event of an entry: a rules event in clear, or the commitment standing for one. */
+function entryEvent(seq: number, bytes: Uint8Array): RulesEvent | CommitmentEvent {
+  const decoded = decodeEntry(bytes);
+  if (!decoded.ok) throw inconsistent(seq, decoded.error[0]?.reason ?? 'undecodable');
+  return decoded.value.event as unknown as RulesEvent | CommitmentEvent;
+}
+
+function opened(event: CommitmentEvent, seq: number, reveal: Reveal | undefined): RulesEvent {
   const commitment = fromHex(event.commitment);
   if (reveal === undefined || commitment === undefined)
     throw inconsistent(seq, `no reveal of party ${event.owner} opens its commitment`);

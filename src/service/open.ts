@@ -8,7 +8,7 @@
  * always what the ledger holds.
  */
 import { randomBytes, type KeyObject } from 'node:crypto';
-import { JigError, recordId, type Clock, type EpochMs } from '../core/index.ts';
+import { JigError, epochMs, recordId, type Clock, type EpochMs } from '../core/index.ts';
 import { toHex } from '../ledger/index.ts';
 import type { Agreement } from '../policy/index.ts';
 import {
@@ -25,11 +25,11 @@ import { transitionCommand, type Command as RulesCommand, type Transition } from
 import { LiveAirspace } from './airspace-live.ts';
 import { figuresOf } from './figures.ts';
 import type { ViolationFigures } from '../rules/index.ts';
-import type { LedgerStore } from '../store/types.ts';
+import type { LedgerNotifier, LedgerStore, SharedPictures } from '../store/types.ts';
 import { Checkpointer, type CheckpointListener } from './checkpoints.ts';
 import { officeKeys, personKeys, prepareEntries, type Random } from './entries.ts';
 import { Feed } from './feed.ts';
-import { indexRecords, readHistory, type Logged, type RecordIndex } from './history.ts';
+import { indexRecords, readHistory, readHistoryFrom, type Logged, type RecordIndex } from './history.ts';
 import { ledgerViews } from './ledger-views.ts';
 import type { AsOf, Collection, Command, Executed, JigService, RecordView } from './types.ts';
 import { findView, getView, listViews } from './views.ts';
@@ -50,6 +50,35 @@ export interface JigServiceOptions {
   readonly witnesses?: readonly string[];
   /** The principal that records the air picture's transitions (a person with the `monitor` role). */
   readonly airPicture?: Principal;
+  /**
+   * Tells of appends to the ledger, including those of other server instances on the same
+   * database (PostgreSQL): the service then reads them, so that its state, its views and its feed
+   * follow the one ledger whichever instance appended.
+   */
+  readonly notifier?: LedgerNotifier;
+  /** The other instances' air pictures, merged into this one's tracks (PostgreSQL). */
+  readonly pictures?: SharedPictures;
+}
+
+/** Another instance's picture older than this is gone (that instance stopped or lost its reports). */
+const PICTURE_MAX_AGE_MS = 5_000;
+
+/**
+ * How long a command that other instances keep overtaking is decided again before the caller is
+ * told to retry later; between attempts, a short random pause lets the instances fall out of step.
+ */
+const REDECIDE_FOR_MS = 30_000;
+const MAX_PAUSE_MS = 20;
+
+/**
+ * An append whose decision was made on a state that is no longer the ledger's head: another
+ * instance appended first, or an earlier append of this instance failed. Never leaves the service:
+ * the command is decided again on the caught-up state.
+ */
+class Overtaken extends JigError<'CONFLICT'> {
+  constructor() {
+    super('CONFLICT', 'the ledger moved on while the command was being decided; it was not recorded');
+  }
 }
 
 export interface OpenJigService extends JigService {
@@ -105,6 +134,9 @@ export async function openJigService(options: JigServiceOptions): Promise<OpenJi
   const office = officeKeys(logKey);
   const personKey = personKeys(people);
   const airspace = new LiveAirspace(policy);
+  const instance = toHex(random(8));
+  /** The tracks other instances reported, as of the last exchange of pictures. */
+  let othersTracks: readonly RecordView[] = [];
   airspace.reload(state, clock.now());
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -130,11 +162,21 @@ export async function openJigService(options: JigServiceOptions): Promise<OpenJi
    * waiting for the previous commit, so that the store commits many in one transaction (group
    * commit). Commits resolve in the order they were sent; each one then becomes the served state,
    * joins the history and is published, in that order.
+   *
+   * Several server instances may append to one database. A decision holds only on the state it
+   * was made on, so each append checks, inside the store's transaction (where the head is locked),
+   * that its first entry lands exactly at the position the decision expected (`nextSeq`) and that
+   * no append of this service failed since (`epoch`). Otherwise it is refused (`Overtaken`), the
+   * service reads what the others appended, and the command is decided again on the new state.
    */
   let pending: RootState = state;
   let committed: Promise<unknown> = Promise.resolve();
   let inFlight = 0;
   let recovering: Promise<void> | undefined;
+  /** The ledger position of the next entry this service will append, counting those in flight. */
+  let nextSeq = history.length;
+  /** Grows at every failed append: a decision made before it may rest on events never committed. */
+  let epoch = 0;
 
   async function decideAndSend(principal: Principal, raw: Command): Promise<() => Promise<Executed>> {
     if (recovering) await recovering;
@@ -148,6 +190,8 @@ export async function openJigService(options: JigServiceOptions): Promise<OpenJi
     principal: Principal,
     command: RulesCommand,
   ): Promise<() => Promise<Executed>> {
+    if (recovering) await recovering;
+    const decidedIn = epoch;
     hideUnseen(principal, command as unknown as Record<string, unknown>);
     const key = await personKey(principal);
     const actor = { id: principal.person, party: principal.party, roles: [principal.role] };
@@ -161,10 +205,12 @@ export async function openJigService(options: JigServiceOptions): Promise<OpenJi
     if (events.length === 0) return () => Promise.resolve({ index: history.length - 1, events: [] });
     const prepared = prepareEntries(events, key, office, random);
     const next = replay(events, pending);
-    indexRecords(records, events);
+    const added = indexRecords(records, events);
+    const expectedSeq = nextSeq;
     const appended = store.append(
       prepared.map((p) => p.request),
       async (tx, stored) => {
+        if (epoch !== decidedIn || stored[0]?.seq !== expectedSeq) throw new Overtaken();
         for (const [i, p] of prepared.entries())
           if (p.reveal) await tx.putReveal({ ...p.reveal, seq: (stored[i] as { seq: number }).seq });
         const src = source(next, records, clock.now());
@@ -174,24 +220,29 @@ export async function openJigService(options: JigServiceOptions): Promise<OpenJi
         }
       },
     );
-    // It may fail before its turn in the commit chain awaits it: not an unhandled rejection.
-    appended.catch(() => undefined);
+    // Every later decision rests on this one: if it fails, they must not commit (they check the
+    // epoch in their transaction), and the state is rebuilt before anything else is decided.
+    appended.catch(() => {
+      for (const id of added) records.delete(id);
+      epoch++;
+      recovering ??= recover();
+    });
     pending = next;
+    nextSeq += prepared.length;
     inFlight++;
     const done = committed.then(async () => {
       try {
         const stored = await appended;
         const logged = stored.map((s, i) => ({ index: s.seq, event: events[i] as RulesEvent }));
-        if (!recovering) state = next;
+        // Committed at the position it was decided for, after every earlier append of this
+        // service: `next` is the ledger's state.
+        state = next;
         history.push(...logged);
         feed.publishEvents(logged);
         checkpoints.schedule();
-        if (!recovering) for (const t of airspace.reload(state, clock.now())) void recordTransition(t);
+        for (const t of airspace.reload(state, clock.now())) void recordTransition(t);
         const seen = events.flatMap((e) => viewEvent(principal.party, e) ?? []);
         return { index: logged.at(-1)?.index ?? history.length - 1, events: seen };
-      } catch (e) {
-        recovering ??= recover();
-        throw e;
       } finally {
         inFlight--;
       }
@@ -201,29 +252,95 @@ export async function openJigService(options: JigServiceOptions): Promise<OpenJi
   }
 
   /**
-   * A failed append leaves `pending` holding events the ledger does not: the commands decided on
-   * top of them may have committed. Once nothing is in flight, the state is rebuilt from the
-   * ledger, the source of truth; commands wait meanwhile.
+   * After a failed or overtaken append, once nothing is in flight: the state is the committed one
+   * (every append of this service that committed has been applied, in order), and whatever else
+   * the ledger holds beyond it (other instances' entries, or an append whose commit was not
+   * acknowledged) is read from the store, the source of truth. Commands wait meanwhile.
    */
   async function recover(): Promise<void> {
     while (inFlight > 0) await committed;
-    const events = (await readHistory(store, parties)).map((l) => l.event);
-    records.clear();
+    try {
+      await catchUp();
+    } finally {
+      pending = state;
+      nextSeq = history.length;
+      recovering = undefined;
+    }
+  }
+
+  /**
+   * Applies the entries other instances appended since the history's end, and publishes them.
+   * One catch-up at a time, so that no entry is applied twice.
+   */
+  let catching: Promise<void> = Promise.resolve();
+  function catchUp(to?: number): Promise<void> {
+    const caught = catching.then(() => readAndApply(to));
+    catching = caught.catch(() => undefined);
+    return caught;
+  }
+
+  async function readAndApply(to?: number): Promise<void> {
+    const logged = await readHistoryFrom(store, history.length, to);
+    if (logged.length === 0) return;
+    const events = logged.map((l) => l.event);
     indexRecords(records, events);
-    state = replay(events);
+    state = replay(events, state);
     pending = state;
-    recovering = undefined;
+    history.push(...logged);
+    nextSeq = history.length;
+    feed.publishEvents(logged);
+    checkpoints.schedule();
+    for (const t of airspace.reload(state, clock.now())) void recordTransition(t);
+  }
+
+  /**
+   * Runs a catch-up in the command queue, when nothing of this service is in flight, up to the
+   * largest size notified (which saves asking the store for it).
+   */
+  let followTo = 0;
+  let following = false;
+  function follow(size: number): void {
+    followTo = Math.max(followTo, size);
+    if (size <= nextSeq || following) return;
+    following = true;
+    const run = queue.then(async () => {
+      following = false;
+      while (inFlight > 0) await committed;
+      if (recovering) await recovering;
+      await catchUp(followTo);
+    });
+    queue = run.catch((e: unknown) => console.error("jig: could not read the ledger's new entries:", e));
+  }
+  const unfollow = options.notifier?.onAppended(follow);
+
+  /**
+   * Decides and sends a command in the queue, then waits for its commit; decided again (on the
+   * caught-up state) when another instance's append overtook it.
+   */
+  async function run(send: () => Promise<() => Promise<Executed>>): Promise<Executed> {
+    const until = Date.now() + REDECIDE_FOR_MS;
+    for (let attempt = 1; ; attempt++) {
+      const sent = queue.then(send);
+      queue = sent.catch(() => undefined);
+      try {
+        return await (
+          await sent
+        )();
+      } catch (e) {
+        if (!(e instanceof Overtaken)) throw e;
+        if (Date.now() > until)
+          throw new JigError('RATE_LIMITED', 'the ledger is too busy to take this command now; retry later');
+        if (attempt > 2)
+          await new Promise((r) => setTimeout(r, Math.random() * Math.min(MAX_PAUSE_MS, 2 ** attempt)));
+      }
+    }
   }
 
   async function recordTransition(t: Transition): Promise<void> {
     const who = options.airPicture;
     if (who === undefined) return;
-    const sent = queue.then(() => decideParsedAndSend(who, transitionCommand(t)));
-    queue = sent.catch(() => undefined);
     try {
-      await (
-        await sent
-      )();
+      await run(() => decideParsedAndSend(who, transitionCommand(t)));
     } catch (e) {
       // A transition the rules refuse (an incursion already open, an area withdrawn meanwhile) is
       // not an error of the picture; anything else is reported.
@@ -231,6 +348,27 @@ export async function openJigService(options: JigServiceOptions): Promise<OpenJi
       if (!['ALREADY_DECIDED', 'NOT_FOUND', 'INVALID_STATE'].includes(code))
         console.error('jig: could not record an air-picture transition:', e);
     }
+  }
+
+  /**
+   * Sends the air picture to every feed subscriber. With other instances on the same database, this
+   * instance's tracks are shared with them first and theirs merged in, so that a client of any
+   * instance sees every aircraft, whichever instance its reports reached.
+   */
+  function publishTracks(): void {
+    const own = airspace.tracks();
+    const pictures = options.pictures;
+    if (!pictures) return feed.publish({ kind: 'tracks', index: history.length - 1, tracks: own });
+    const now = clock.now();
+    pictures
+      .put(instance, now, own)
+      .then(() => pictures.others(instance, epochMs(now - PICTURE_MAX_AGE_MS)))
+      .then((others) => {
+        othersTracks = others as RecordView[];
+        const tracks = mergeTracks(airspace.tracks(), othersTracks);
+        feed.publish({ kind: 'tracks', index: history.length - 1, tracks });
+      })
+      .catch((e: unknown) => console.error('jig: could not exchange air pictures:', e));
   }
 
   /** The state and records as of a past moment: the history prefix replayed. */
@@ -249,16 +387,12 @@ export async function openJigService(options: JigServiceOptions): Promise<OpenJi
 
   const service: OpenJigService = {
     origin,
-    async execute(principal, command) {
-      const sent = queue.then(() => decideAndSend(principal, command));
-      queue = sent.catch(() => undefined);
-      return (await sent)();
-    },
+    execute: (principal, command) => run(() => decideAndSend(principal, command)),
     list: (viewer, collection: Collection, asOf?: AsOf): Promise<readonly RecordView[]> =>
       Promise.resolve(
         collection === 'tracks'
           ? asOf === undefined
-            ? airspace.tracks()
+            ? mergeTracks(airspace.tracks(), othersTracks)
             : []
           : listViews(asOfSource(asOf), viewer.party, collection),
       ),
@@ -270,11 +404,11 @@ export async function openJigService(options: JigServiceOptions): Promise<OpenJi
     figures: (_viewer, asOf) => Promise.resolve(figuresOf(asOfSource(asOf), parties)),
     airspace,
     recordTransition,
-    publishTracks: () =>
-      feed.publish({ kind: 'tracks', index: history.length - 1, tracks: airspace.tracks() }),
+    publishTracks,
     checkpointNow: async () => void (await checkpoints.now()),
     onCheckpoint: (listener) => checkpoints.onCheckpoint(listener),
     async close() {
+      unfollow?.();
       await queue;
       await committed;
       await checkpoints.now().catch(() => undefined);
@@ -282,6 +416,17 @@ export async function openJigService(options: JigServiceOptions): Promise<OpenJi
     },
   };
   return service;
+}
+
+/** Tracks by aircraft; where two instances see the same aircraft, the latest report wins. */
+function mergeTracks(own: readonly RecordView[], others: readonly RecordView[]): RecordView[] {
+  if (others.length === 0) return [...own];
+  const byId = new Map<string, RecordView>();
+  for (const t of [...own, ...others]) {
+    const seen = byId.get(t.id);
+    if (seen === undefined || String(t['time']) > String(seen['time'])) byId.set(t.id, t);
+  }
+  return [...byId.values()];
 }
 
 /** Sets who the log is on first open; afterwards the log key must be the one it was set up with. */

@@ -8,7 +8,8 @@ import type { RecordId } from '../core/index.ts';
 import { current, protectionWindow } from '../rules/humanitarian.ts';
 import { humanitarianPolicyOf } from '../rules/humanitarian-policy.ts';
 import type { Notice } from '../rules/humanitarian-model.ts';
-import { violationStatuses } from '../rules/violations-status.ts';
+import type { InformationRequest } from '../rules/violations-model.ts';
+import { violationStatus } from '../rules/violations-status.ts';
 import type { RecordView } from './types.ts';
 import { iso, pick } from './views-operations.ts';
 import type { ViewSource } from './views-source.ts';
@@ -85,13 +86,22 @@ export function movements(src: ViewSource, id?: RecordId): RecordView[] {
 
 export function violations(src: ViewSource, id?: RecordId): RecordView[] {
   const parties = src.policy.parties.map((p) => p.id);
-  const statuses = violationStatuses(src.state.violations, parties);
-  const requests = [...src.state.violations.requests.values()];
-  return pick(src.state.violations.reports, id).map((r) => ({
+  const reports = pick(src.state.violations.reports, id);
+  // One pass over the requests, kept to the reports shown: a view of one report (the projection
+  // written at every command) costs what that report has, not what the whole ledger has.
+  const shown = new Set(reports.map((r) => r.id));
+  const requestsOf = new Map<RecordId, InformationRequest[]>();
+  for (const q of src.state.violations.requests.values())
+    if (shown.has(q.violation)) requestsOf.set(q.violation, [...(requestsOf.get(q.violation) ?? []), q]);
+  return reports.map((r) => ({
     id: r.id,
     owner: r.reportingParty,
     release: src.records.get(r.id)?.release ?? 'joint',
-    status: statuses.get(r.id) ?? 'reported',
+    status: violationStatus(
+      r,
+      parties,
+      (requestsOf.get(r.id) ?? []).some((q) => q.answer === null),
+    ),
     geometry: r.place,
     time: { from: iso(r.time.from), to: iso(r.time.to) },
     kind: r.kind,
@@ -108,17 +118,15 @@ export function violations(src: ViewSource, id?: RecordId): RecordView[] {
       reason: a.reason,
       at: iso(a.at),
     })),
-    requests: requests
-      .filter((q) => q.violation === r.id)
-      .map((q) => ({
-        id: q.id,
-        from: q.from,
-        to: q.to,
-        question: q.question,
-        requestedAt: iso(q.requestedAt),
-        deadline: iso(q.deadline),
-        answer: q.answer && { at: iso(q.answer.at), text: q.answer.text },
-      })),
+    requests: (requestsOf.get(r.id) ?? []).map((q) => ({
+      id: q.id,
+      from: q.from,
+      to: q.to,
+      question: q.question,
+      requestedAt: iso(q.requestedAt),
+      deadline: iso(q.deadline),
+      answer: q.answer && { at: iso(q.answer.at), text: q.answer.text },
+    })),
     withdrawn: r.withdrawn && { at: iso(r.withdrawn.at), reason: r.withdrawn.reason },
   }));
 }

@@ -127,9 +127,21 @@ export interface LedgerNotifier {
   onAppended(listener: (size: number) => void): () => void;
 }
 
+/**
+ * The live air pictures of the server instances on one database (positions, not records): each
+ * instance puts its own and reads the others'.
+ */
+export interface SharedPictures {
+  put(instance: string, at: EpochMs, tracks: readonly unknown[]): Promise<void>;
+  /** Every track of the other instances' pictures written at or after `since`. */
+  others(instance: string, since: EpochMs): Promise<readonly unknown[]>;
+}
+
 /** What `openStore` gives the server: the ledger, its notifier, and the people directory's records. */
 export interface OpenedStore extends LedgerStore, LedgerNotifier {
   readonly kind: 'sqlite' | 'postgres';
+  /** Present where several server instances may share the database (PostgreSQL). */
+  readonly pictures?: SharedPictures;
   /** Records of the people directory in the same database (`createPeopleDirectory` takes them). */
   readonly people: PeopleRecords;
 }

@@ -91,7 +91,23 @@ describe('point checks through the point grid', () => {
           assert.deepEqual(ids(sitesNear(index, q, { exact }).map((m) => m.item)), ids(truth));
         },
       ),
-      { numRuns: 300 },
+      {
+        numRuns: 300,
+        // Once found: a lone built site with no buffer, queried where its latitude of 5e-324 reads 0.
+        examples: [
+          [
+            [
+              { c: [179.5, 5e-324], buffer: 0 },
+              { c: [0, -76], buffer: 0 },
+            ],
+            0,
+            0,
+            0,
+            false,
+            true,
+          ],
+        ],
+      },
     );
   });
 

@@ -1,5 +1,6 @@
 /**
- * Forward-only schema migrations for PostgreSQL, numbered as SQLite's (1 ledger, 2 people). Several
+ * Forward-only schema migrations for PostgreSQL, numbered as SQLite's (1 ledger, 2 people; 3 live
+ * pictures is PostgreSQL's alone). Several
  * server instances may start at once: they queue on an advisory lock, and each re-reads the version
  * once it holds it. Each migration runs in its own transaction with the row that records it, so a
  * crash leaves the schema at one version or the next. A database from newer code is refused.
@@ -7,6 +8,7 @@
 import type pg from 'pg';
 import { JigError } from '../../core/index.ts';
 import { PG_PEOPLE_MIGRATION } from './people.ts';
+import { PG_PICTURES_MIGRATION } from './pictures.ts';
 
 interface Migration {
   readonly version: number;
@@ -78,6 +80,8 @@ export const PG_MIGRATIONS: readonly Migration[] = [
     `,
   },
   { version: 2, name: 'people', sql: PG_PEOPLE_MIGRATION },
+  // PostgreSQL only: one SQLite database serves one process, which has no other picture to share.
+  { version: 3, name: 'live pictures', sql: PG_PICTURES_MIGRATION },
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

@@ -17,10 +17,12 @@ import type {
   OpenedStore,
   ProjectionHook,
   Reveal,
+  SharedPictures,
   StoredCheckpoint,
   StoredEntry,
 } from '../types.ts';
 import { assertDurable, connectClient, createPool, type ConnectOptions } from './connect.ts';
+import { postgresPictures } from './pictures.ts';
 import { PgListener } from './listener.ts';
 import { migrate } from './migrations.ts';
 import { withNodes } from './nodes.ts';
@@ -107,6 +109,7 @@ const toCheckpoint = (r: CheckpointRow): StoredCheckpoint => ({
 class PostgresLedgerStore implements OpenedStore {
   readonly kind = 'postgres';
   readonly people: PeopleRecords;
+  readonly pictures: SharedPictures;
   private readonly committer: GroupCommitter<AppendJob, readonly StoredEntry[]>;
   private closed = false;
 
@@ -119,6 +122,7 @@ class PostgresLedgerStore implements OpenedStore {
   ) {
     this.committer = new GroupCommitter((jobs) => writer.commitGroup(jobs));
     this.people = postgresPeopleRecords(pool);
+    this.pictures = postgresPictures(pool);
   }
 
   append(batch: readonly AppendRequest[], project?: ProjectionHook): Promise<readonly StoredEntry[]> {
