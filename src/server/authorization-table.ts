@@ -78,6 +78,8 @@ export const AUTHORIZATION: Readonly<Record<string, Access>> = {
 
   'GET /api/v1/alerts': ALL,
   'GET /api/v1/alerts/:id': ALL,
+  // Any person of a party the alert concerns, once per party: the rules check the party.
+  'POST /api/v1/alerts/:id/ack': ALL,
 
   'GET /api/v1/violations': ALL,
   'GET /api/v1/violations/figures': ALL,
