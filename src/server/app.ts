@@ -11,6 +11,7 @@ import { docsPage } from './docs-page.ts';
 import { registerFeed } from './feed.ts';
 import { figuresRoutes } from './figures-routes.ts';
 import { trackRoutes } from './track-routes.ts';
+import { registerTrackStream } from './track-stream.ts';
 import type { TrackPipeline } from '../ingest/pipeline.ts';
 import { ledgerRoutes } from './ledger-routes.ts';
 import { openApiDocument } from './openapi.ts';
@@ -39,7 +40,10 @@ export interface ServerOptions {
   readonly trustProxy?: boolean;
   /** Largest accepted request body in bytes (default 1 MiB). */
   readonly bodyLimit?: number;
-  /** The live air picture's ingest pipeline: `POST /api/v1/tracks` and `/api/v1/metrics` feed it. */
+  /**
+   * The live air picture's ingest pipeline: `POST /api/v1/tracks` and the `/api/v1/tracks/stream`
+   * WebSocket feed it; `/api/v1/metrics` shows its counters.
+   */
   readonly tracks?: TrackPipeline;
   /** More routes (the web app), registered after the API. */
   readonly plugins?: readonly ((app: FastifyInstance) => void | Promise<void>)[];
@@ -119,7 +123,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerProblems(app);
   registerJsonParser(app);
   await app.register(cookie);
-  await app.register(websocket, { options: { maxPayload: 4096 } });
+  // One message of the track stream is at most one request body; the feed takes no messages.
+  await app.register(websocket, { options: { maxPayload: options.bodyLimit ?? 1024 * 1024 } });
   const routes: AnyRoute[] = [];
   for (const spec of [
     ...metaRoutes(routes),
@@ -131,6 +136,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   ])
     register(app, deps, spec, routes);
   registerFeed(app, deps, routes);
+  registerTrackStream(app, deps, routes);
   for (const plugin of options.plugins ?? []) await plugin(app);
   return app;
 }

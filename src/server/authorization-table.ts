@@ -73,7 +73,8 @@ export const AUTHORIZATION: Readonly<Record<string, Access>> = {
   'GET /api/v1/flights/:id': ALL,
 
   'GET /api/v1/tracks': ALL,
-  'POST /api/v1/tracks': { roles: ['operator', 'monitor'] },
+  'POST /api/v1/tracks': roles('operator', 'monitor'),
+  'GET /api/v1/tracks/stream': roles('operator', 'monitor'),
   'GET /api/v1/metrics': ALL,
 
   'GET /api/v1/alerts': ALL,

@@ -53,6 +53,7 @@ const SUCCESS: Record<string, number> = {
   'POST /api/v1/session': 401,
   'POST /api/v1/session/password': 400,
   'GET /api/v1/feed': 426,
+  'GET /api/v1/tracks/stream': 426,
   'DELETE /api/v1/session': 204,
   // A note that is not a checkpoint: what is checked is who reaches the verification.
   'POST /api/v1/ledger/cosignatures': 400,
