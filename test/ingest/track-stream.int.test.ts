@@ -145,7 +145,7 @@ describe('the WebSocket track stream', () => {
           exitedAt: _x,
           position: _p,
           ...rest
-        } = data as Record<string, unknown>;
+        } = data;
         return { type, ...rest };
       });
     assert.deepEqual(shape('SYAF-WS'), shape('SYAF-HTTP'));
