@@ -139,13 +139,7 @@ describe('the WebSocket track stream', () => {
     assert.deepEqual(sensor.received, Array(12).fill({ ok: true, accepted: 1 }));
     const shape = (a: string) =>
       events(a).map(({ type, data }) => {
-        const {
-          aircraft: _a,
-          enteredAt: _e,
-          exitedAt: _x,
-          position: _p,
-          ...rest
-        } = data;
+        const { aircraft: _a, enteredAt: _e, exitedAt: _x, position: _p, ...rest } = data;
         return { type, ...rest };
       });
     assert.deepEqual(shape('SYAF-WS'), shape('SYAF-HTTP'));
