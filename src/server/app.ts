@@ -13,6 +13,7 @@ import { figuresRoutes } from './figures-routes.ts';
 import { trackRoutes } from './track-routes.ts';
 import { registerTrackStream } from './track-stream.ts';
 import type { TrackPipeline } from '../ingest/pipeline.ts';
+import type { WebhookDelivery } from '../ingest/webhooks.ts';
 import { ledgerRoutes } from './ledger-routes.ts';
 import { openApiDocument } from './openapi.ts';
 import { registerJsonParser } from './parse.ts';
@@ -45,6 +46,8 @@ export interface ServerOptions {
    * WebSocket feed it; `/api/v1/metrics` shows its counters.
    */
   readonly tracks?: TrackPipeline;
+  /** Alert delivery to webhooks: its counters join `/api/v1/metrics`. */
+  readonly webhooks?: WebhookDelivery;
   /** More routes (the web app), registered after the API. */
   readonly plugins?: readonly ((app: FastifyInstance) => void | Promise<void>)[];
 }
@@ -110,6 +113,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     policy: options.policy,
     secureCookies: options.secureCookies ?? 'auto',
     ...(options.tracks ? { tracks: options.tracks } : {}),
+    ...(options.webhooks ? { webhooks: options.webhooks } : {}),
   };
   // Every API route must appear in the authorization table, whoever registers it.
   const registered: string[] = [];

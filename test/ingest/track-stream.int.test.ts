@@ -132,19 +132,19 @@ describe('the WebSocket track stream', () => {
         const e =
           (m as FeedMessage).kind === 'event' ? (m as Extract<FeedMessage, { kind: 'event' }>).event : null;
         const data = e && 'data' in e ? (e.data as Record<string, unknown>) : undefined;
-        return e && data?.['aircraft'] === aircraft ? [{ type: e.type, data }] : [];
+        return e && data?.['aircraft'] === aircraft ? [{ type: e.type, data: data }] : [];
       });
     const done = (a: string) => (events(a).some((e) => e.type === 'IncursionEnded') ? true : undefined);
     await until('both incursions to open and close', () => done('SYAF-WS') && done('SYAF-HTTP'));
     assert.deepEqual(sensor.received, Array(12).fill({ ok: true, accepted: 1 }));
-    const shape = (a: string) =>
+    const shape = (a: string): Record<string, unknown>[] =>
       events(a).map(({ type, data }) => {
         const { aircraft: _a, enteredAt: _e, exitedAt: _x, position: _p, ...rest } = data;
         return { type, ...rest };
       });
     assert.deepEqual(shape('SYAF-WS'), shape('SYAF-HTTP'));
     const [detected] = shape('SYAF-WS');
-    assert.equal(detected?.type, 'IncursionDetected');
+    assert.equal(detected?.['type'], 'IncursionDetected');
     assert.equal(detected['actor'], 'SY-AF');
     assert.equal(detected['cause'], 'no_exemption');
     assert.equal(detected['source'], 'US:us-operator', 'the source names the sender’s party and name');
