@@ -1,7 +1,8 @@
 /**
  * `startJig`: a whole jig server in one call — the SQLite ledger, the people directory on the same
  * database file, the agreement, the log key, the service (which replays the ledger), optionally
- * the in-process stand-in witnesses, the HTTP API and the web app. `jig serve`, the demo, the
+ * the in-process stand-in witnesses, the live air picture with its alert webhooks, the HTTP API and
+ * the web app. `jig serve`, the demo, the
  * benchmarks and the end-to-end tests all start it this way.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -26,6 +27,12 @@ import type { LedgerStore } from '../store/types.ts';
 import type { Principal } from '../store/people.ts';
 import { startLiveAirPicture, type LiveAirPicture } from '../ingest/live.ts';
 import { listenCotTcp, listenCotUdp } from '../ingest/cotServer.ts';
+import {
+  startAlertWebhooks,
+  type AlertWebhookOptions,
+  type AlertWebhooks,
+} from '../ingest/alert-webhooks.ts';
+import { parseWebhookUrls } from '../ingest/webhooks.ts';
 import { createPeopleDirectory, type DirectoryOptions } from '../store/people-directory.ts';
 
 export const DEFAULT_DB = join('data', 'jig.db');
@@ -54,6 +61,13 @@ export interface StartOptions {
   readonly airPicture?: boolean;
   /** Cursor-on-Target (TAK plain XML) listeners feeding the air picture, TCP and UDP on this port. */
   readonly cotPort?: number;
+  /**
+   * URLs every alert is POSTed to (incursions, safety of flight, conflicts of filed routes), with
+   * retries; refused at start unless http(s).
+   */
+  readonly webhooks?: readonly string[];
+  /** Retry delays and attempts of the webhooks (tests shorten them). */
+  readonly webhookTuning?: AlertWebhookOptions['tuning'];
 }
 
 export interface RunningJig {
@@ -64,6 +78,8 @@ export interface RunningJig {
   readonly store: LedgerStore;
   /** The live air picture's ingest pipeline (absent when `airPicture` is false). */
   readonly air?: LiveAirPicture;
+  /** Alert delivery to the configured webhooks, with its counters (absent when none is). */
+  readonly webhooks?: AlertWebhooks;
   /** Stops listening, waits for pending commands, signs a last checkpoint, closes the database. */
   close(): Promise<void>;
 }
@@ -89,6 +105,7 @@ export function keyFile(file: string): KeyObject {
 }
 
 export async function startJig(options: StartOptions = {}): Promise<RunningJig> {
+  const webhookUrls = parseWebhookUrls(options.webhooks ?? []);
   const db = options.db ?? process.env['JIG_DATABASE_URL'] ?? DEFAULT_DB;
   const postgres = isPostgresUrl(db);
   // Keys and local state live beside a SQLite file, or under ./data for PostgreSQL.
@@ -110,6 +127,7 @@ export async function startJig(options: StartOptions = {}): Promise<RunningJig> 
     : [];
   const witnesses = [...(options.witnesses ?? []), ...localWitnessKeys(local, origin)];
   let service: OpenJigService | undefined;
+  let hooks: AlertWebhooks | undefined;
   try {
     const airPicture = options.airPicture === false ? undefined : await airPicturePrincipal(people);
     service = await openJigService({
@@ -125,6 +143,17 @@ export async function startJig(options: StartOptions = {}): Promise<RunningJig> 
       ...(store.pictures ? { pictures: store.pictures } : {}),
     });
     const air = airPicture ? startLiveAirPicture(service, { clock }) : undefined;
+    hooks =
+      webhookUrls.length === 0
+        ? undefined
+        : await startAlertWebhooks({
+            urls: webhookUrls,
+            service,
+            viewer: airPicture ?? (await airPicturePrincipal(people)),
+            fromIndex: await store.size(),
+            ...(air ? { pipeline: air.pipeline } : {}),
+            ...(options.webhookTuning ? { tuning: options.webhookTuning } : {}),
+          });
     if (local.length > 0) startLocalWitnesses({ service, logKey, witnesses: local });
     const plugins = options.web === false ? [] : [registerWebApp];
     const app = await buildServer({
@@ -134,6 +163,7 @@ export async function startJig(options: StartOptions = {}): Promise<RunningJig> 
       logger: options.logger,
       plugins,
       ...(air ? { tracks: air.pipeline } : {}),
+      ...(hooks ? { webhooks: hooks.delivery } : {}),
     });
     const url = await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
     const cot =
@@ -152,9 +182,11 @@ export async function startJig(options: StartOptions = {}): Promise<RunningJig> 
       agreement,
       store,
       ...(air ? { air } : {}),
+      ...(hooks ? { webhooks: hooks } : {}),
       close: () =>
         (closing ??= (async () => {
           air?.stop();
+          hooks?.stop();
           for (const listener of cot) listener.close();
           await app.close();
           await opened.close();
@@ -162,6 +194,7 @@ export async function startJig(options: StartOptions = {}): Promise<RunningJig> 
         })()),
     };
   } catch (e) {
+    hooks?.stop();
     await service?.close();
     await store.close();
     throw e;

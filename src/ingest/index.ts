@@ -11,7 +11,15 @@ export {
 export { CotStreamSplitter } from './splitter.ts';
 export { TrackPipeline, type Admission, type PipelineOptions } from './pipeline.ts';
 export { AlertPublisher, type Alert, type Subscriber } from './publisher.ts';
-export { WebhookDelivery, type WebhookCounters, type WebhookOptions } from './webhooks.ts';
+export {
+  WebhookDelivery,
+  parseWebhookUrls,
+  transitionPayload,
+  webhookSamples,
+  type WebhookCounters,
+  type WebhookOptions,
+} from './webhooks.ts';
+export { startAlertWebhooks, type AlertWebhooks, type AlertWebhookOptions } from './alert-webhooks.ts';
 export {
   renderPrometheus,
   counterSamples,

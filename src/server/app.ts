@@ -11,7 +11,9 @@ import { docsPage } from './docs-page.ts';
 import { registerFeed } from './feed.ts';
 import { figuresRoutes } from './figures-routes.ts';
 import { trackRoutes } from './track-routes.ts';
+import { registerTrackStream } from './track-stream.ts';
 import type { TrackPipeline } from '../ingest/pipeline.ts';
+import type { WebhookDelivery } from '../ingest/webhooks.ts';
 import { ledgerRoutes } from './ledger-routes.ts';
 import { openApiDocument } from './openapi.ts';
 import { registerJsonParser } from './parse.ts';
@@ -39,8 +41,13 @@ export interface ServerOptions {
   readonly trustProxy?: boolean;
   /** Largest accepted request body in bytes (default 1 MiB). */
   readonly bodyLimit?: number;
-  /** The live air picture's ingest pipeline: `POST /api/v1/tracks` and `/api/v1/metrics` feed it. */
+  /**
+   * The live air picture's ingest pipeline: `POST /api/v1/tracks` and the `/api/v1/tracks/stream`
+   * WebSocket feed it; `/api/v1/metrics` shows its counters.
+   */
   readonly tracks?: TrackPipeline;
+  /** Alert delivery to webhooks: its counters join `/api/v1/metrics`. */
+  readonly webhooks?: WebhookDelivery;
   /** More routes (the web app), registered after the API. */
   readonly plugins?: readonly ((app: FastifyInstance) => void | Promise<void>)[];
 }
@@ -106,6 +113,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     policy: options.policy,
     secureCookies: options.secureCookies ?? 'auto',
     ...(options.tracks ? { tracks: options.tracks } : {}),
+    ...(options.webhooks ? { webhooks: options.webhooks } : {}),
   };
   // Every API route must appear in the authorization table, whoever registers it.
   const registered: string[] = [];
@@ -119,7 +127,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerProblems(app);
   registerJsonParser(app);
   await app.register(cookie);
-  await app.register(websocket, { options: { maxPayload: 4096 } });
+  // One message of the track stream is at most one request body; the feed takes no messages.
+  await app.register(websocket, { options: { maxPayload: options.bodyLimit ?? 1024 * 1024 } });
   const routes: AnyRoute[] = [];
   for (const spec of [
     ...metaRoutes(routes),
@@ -131,6 +140,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   ])
     register(app, deps, spec, routes);
   registerFeed(app, deps, routes);
+  registerTrackStream(app, deps, routes);
   for (const plugin of options.plugins ?? []) await plugin(app);
   return app;
 }

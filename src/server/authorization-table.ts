@@ -73,11 +73,14 @@ export const AUTHORIZATION: Readonly<Record<string, Access>> = {
   'GET /api/v1/flights/:id': ALL,
 
   'GET /api/v1/tracks': ALL,
-  'POST /api/v1/tracks': { roles: ['operator', 'monitor'] },
+  'POST /api/v1/tracks': roles('operator', 'monitor'),
+  'GET /api/v1/tracks/stream': roles('operator', 'monitor'),
   'GET /api/v1/metrics': ALL,
 
   'GET /api/v1/alerts': ALL,
   'GET /api/v1/alerts/:id': ALL,
+  // Any person of a party the alert concerns, once per party: the rules check the party.
+  'POST /api/v1/alerts/:id/ack': ALL,
 
   'GET /api/v1/violations': ALL,
   'GET /api/v1/violations/figures': ALL,

@@ -6,7 +6,7 @@
  * body is generated from the same rules schema.
  */
 import { z } from 'zod';
-import { parseCommand } from '../rules/index.ts';
+import { AirspaceCommandSchema, parseCommand } from '../rules/index.ts';
 import { HumanitarianCommandSchema } from '../rules/humanitarian-wire.ts';
 import { OperationsCommandSchema } from '../rules/operations/commands.ts';
 import { ViolationCommandSchema } from '../rules/violations-wire.ts';
@@ -15,6 +15,7 @@ const ALL = [
   ...OperationsCommandSchema.options,
   ...HumanitarianCommandSchema.options,
   ...ViolationCommandSchema.options,
+  ...AirspaceCommandSchema.options,
 ];
 const SCHEMAS: ReadonlyMap<string, z.ZodType> = new Map(ALL.map((o) => [o.shape.type.value, o as z.ZodType]));
 export const COMMAND_TYPES: readonly string[] = [...SCHEMAS.keys()];

@@ -56,6 +56,7 @@ export const examples: Readonly<Record<string, unknown>> = {
   WithdrawProtectedSite: { reason: 'The hospital has moved.' },
   DisputeProtectedSite: { reason: 'The site shelters fighters of the designated group.' },
   AcknowledgeReceipt: {},
+  AcknowledgeAlert: {},
   NominateTarget: {
     group: 'NUSRA',
     location: point(36.71, 36.02),

@@ -45,8 +45,8 @@ const receipt = (summary = 'Acknowledge receipt'): Action => ({
  * /api/v1/commands` with their `type`.
  */
 export const RESOURCES: readonly Resource[] = [
-  // Designated areas, flights, tracks and alerts are read-only until the airspace rules add
-  // their commands; their views plug in at `COLLECTION_VIEWS` in src/service/views.ts.
+  // Designated areas and flights are filed through `POST /api/v1/commands`; tracks come from the
+  // sensors (`/api/v1/tracks`), alerts from the live air picture.
   { collection: 'designated-areas', title: 'Designated areas' },
   {
     collection: 'protected-sites',
@@ -110,7 +110,18 @@ export const RESOURCES: readonly Resource[] = [
   },
   { collection: 'flights', title: 'Flight notifications' },
   { collection: 'tracks', title: 'Aircraft tracks', single: false },
-  { collection: 'alerts', title: 'Alerts' },
+  {
+    collection: 'alerts',
+    title: 'Alerts',
+    actions: [
+      {
+        path: 'ack',
+        command: 'AcknowledgeAlert',
+        field: 'alert',
+        summary: 'Acknowledge an alert for your party (once per party it concerns); body {remarks?}',
+      },
+    ],
+  },
   {
     collection: 'violations',
     title: 'Ceasefire violations',

@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { JigError } from '../core/index.ts';
 import type { TrackPipeline } from '../ingest/pipeline.ts';
+import type { WebhookDelivery } from '../ingest/webhooks.ts';
 import type { JigService, PeopleDirectory, Principal } from '../service/types.ts';
 import { AUTHORIZATION, type Access } from './authorization-table.ts';
 import { parseWith } from './parse.ts';
@@ -23,6 +24,8 @@ export interface ServerDeps {
   readonly secureCookies: boolean | 'auto';
   /** The live air picture's ingest pipeline, when the server runs one. */
   readonly tracks?: TrackPipeline;
+  /** Alert delivery to webhooks, when the server has any. */
+  readonly webhooks?: WebhookDelivery;
 }
 
 export interface Call<P, Q, B> {

@@ -2,10 +2,12 @@
  * Position reports from any party's sensors into the live air picture, and the picture's counters.
  * Reports update memory only; the pipeline answers with backpressure (429 and Retry-After) rather
  * than dropping anything, and every report is counted (received, processed, alerted, late,
- * duplicate, dropped) at `/api/v1/metrics` in Prometheus text format.
+ * duplicate, dropped) at `/api/v1/metrics` in Prometheus text format, with the alert webhooks'
+ * deliveries (delivered, retried, failed, dropped, pending).
  */
 import { JigError } from '../core/index.ts';
 import { parseTrackBatch } from '../ingest/json.ts';
+import { webhookSamples } from '../ingest/webhooks.ts';
 import { must, type AnyRoute, type Call, type ServerDeps } from './route.ts';
 
 function pipeline(deps: ServerDeps) {
@@ -36,13 +38,14 @@ export const trackRoutes = (): AnyRoute[] => [
   {
     method: 'GET',
     path: '/api/v1/metrics',
-    summary: 'Counters of the live air picture (Prometheus text format)',
+    summary: 'Counters of the live air picture and of alert webhooks (Prometheus text format)',
     tag: 'Tracks',
     success: 200,
     produces: 'text/plain',
     handler: ({ deps, reply }: Call<unknown, unknown, unknown>) => {
       void reply.type('text/plain; version=0.0.4; charset=utf-8');
-      return Promise.resolve(pipeline(deps).metrics());
+      const hooks = deps.webhooks ? webhookSamples(deps.webhooks.counters) : [];
+      return Promise.resolve(pipeline(deps).metrics(hooks));
     },
   },
 ];

@@ -4,7 +4,7 @@
  * are joint records; the access filter in `views.ts` still applies.
  */
 import type { RecordId } from '../core/index.ts';
-import { airspaceRecords } from '../rules/index.ts';
+import { airspaceRecords, alertConcerns, type Waypoint } from '../rules/index.ts';
 import type { RecordView } from './types.ts';
 import { iso, pick } from './views-operations.ts';
 import type { ViewSource } from './views-source.ts';
@@ -67,7 +67,42 @@ export function flights(src: ViewSource, id?: RecordId): RecordView[] {
   });
 }
 
-/** Incursions and safety-of-flight alerts, open ones first, newest first. */
+/** Where a filed route is at a moment of its window (linear between waypoints, as filed). */
+function positionAt(route: readonly Waypoint[], at: number): [number, number] | undefined {
+  const i = route.findIndex((w, k) => k > 0 && w.at >= at);
+  const a = route[i - 1];
+  const b = route[i];
+  if (!a || !b) return undefined;
+  const f = b.at === a.at ? 0 : Math.min(1, Math.max(0, (at - a.at) / (b.at - a.at)));
+  return [
+    a.position[0] + f * (b.position[0] - a.position[0]),
+    a.position[1] + f * (b.position[1] - a.position[1]),
+  ];
+}
+
+/**
+ * Which parties an alert concerns and which have acknowledged it (who, when); `acknowledged` once
+ * every one of them has.
+ */
+function acknowledgement(src: ViewSource, alert: RecordId) {
+  const parties = alertConcerns(src.state, src.policy, alert) ?? [];
+  const acks = src.state.airspace.acknowledgements.get(alert) ?? [];
+  return {
+    parties: [...parties],
+    acknowledgements: acks.map((a) => ({
+      party: a.party,
+      person: a.person,
+      at: iso(a.at),
+      ...(a.remarks === null ? {} : { remarks: a.remarks }),
+    })),
+    acknowledged: parties.every((p) => acks.some((a) => a.party === p)),
+  };
+}
+
+/**
+ * Incursions, safety-of-flight alerts and conflicts of filed routes, open ones first, newest
+ * first, each with its acknowledgements.
+ */
 export function alerts(src: ViewSource, id?: RecordId): RecordView[] {
   const owner = (rid: RecordId) => src.records.get(rid)?.owner ?? ('JOINT' as never);
   const areaName = (rid: RecordId) => src.state.airspace.areas.get(rid)?.name ?? rid;
@@ -89,6 +124,7 @@ export function alerts(src: ViewSource, id?: RecordId): RecordView[] {
     enteredAt: iso(i.enteredAt),
     exitedAt: i.exitedAt === null ? null : iso(i.exitedAt),
     dwellS: Math.round(((i.exitedAt ?? src.now) - i.enteredAt) / 1000),
+    ...acknowledgement(src, i.id),
   }));
   const separations = pick(src.state.airspace.separations, id).map((s): RecordView => ({
     id: s.id,
@@ -97,13 +133,33 @@ export function alerts(src: ViewSource, id?: RecordId): RecordView[] {
     kind: 'safety_of_flight',
     status: s.clearedAt === null ? 'open' : 'closed',
     aircraft: [...s.aircraft],
-    parties: [...s.parties],
     raisedAt: iso(s.detectedAt),
     lossAt: iso(s.lossAt),
     cpaDistanceM: s.cpaDistanceM,
     clearedAt: s.clearedAt === null ? null : iso(s.clearedAt),
+    ...acknowledgement(src, s.id),
   }));
-  return [...incursions, ...separations].sort(
+  const flightsById = src.state.airspace.flights;
+  const conflicts = pick(src.state.airspace.conflicts, id).map((c): RecordView => {
+    const where = positionAt(flightsById.get(c.flight)?.route ?? [], c.at);
+    return {
+      id: c.id,
+      owner: owner(c.id),
+      release: 'joint',
+      kind: 'flight_conflict',
+      // A prediction about filed routes: open until the predicted moment has passed.
+      status: src.now <= c.at ? 'open' : 'closed',
+      flight: c.flight,
+      against: c.against,
+      ...(where ? { geometry: { type: 'Point', coordinates: where } } : {}),
+      raisedAt: iso(c.raisedAt),
+      time: iso(c.at),
+      distanceM: c.distanceM,
+      verticalGapM: c.verticalGapM,
+      ...acknowledgement(src, c.id),
+    };
+  });
+  return [...incursions, ...separations, ...conflicts].sort(
     (a, b) =>
       Number(b['status'] === 'open') - Number(a['status'] === 'open') ||
       String(b['raisedAt']).localeCompare(String(a['raisedAt'])),

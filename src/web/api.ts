@@ -145,8 +145,9 @@ export async function decide(nomination: string, concur: boolean, reason: string
   return call('POST', `/nominations/${encodeURIComponent(nomination)}/decisions`, body);
 }
 
+/** The user's party acknowledges an alert (once per party the alert concerns). */
 export async function acknowledge(alert: string): Promise<unknown> {
-  return call('POST', `/alerts/${encodeURIComponent(alert)}/ack`);
+  return call('POST', `/alerts/${encodeURIComponent(alert)}/ack`, {});
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * `jig serve`: runs the jig server (API, live feed, web app) over a SQLite database, until SIGINT
+ * `jig serve`: runs the jig server (API, live feed, web app, alert webhooks) over a SQLite database, until SIGINT
  * or SIGTERM, when it stops taking requests, waits for pending appends, signs a last checkpoint
  * and closes the database.
  */
@@ -14,7 +14,11 @@ interface ServeOptions {
   readonly witness: string[];
   readonly localWitnesses?: boolean;
   readonly cotPort?: string;
+  readonly webhook: string[];
 }
+
+/** `JIG_WEBHOOKS`: URLs separated by commas or white space. */
+export const envWebhooks = (v: string | undefined): string[] => (v ?? '').split(/[\s,]+/).filter(Boolean);
 
 export function register(program: Command): void {
   program
@@ -30,6 +34,12 @@ export function register(program: Command): void {
     .option(
       '--witness <vkey>',
       "a party's witness verifier key (repeat for each party)",
+      (v: string, all: string[]) => [...all, v],
+      [],
+    )
+    .option(
+      '--webhook <url>',
+      'POST every alert to this http(s) URL, with retries (repeat for several; also $JIG_WEBHOOKS, comma-separated)',
       (v: string, all: string[]) => [...all, v],
       [],
     )
@@ -54,9 +64,12 @@ async function serve(options: ServeOptions): Promise<void> {
     witnesses: options.witness,
     localWitnesses: options.localWitnesses === true,
     ...(options.cotPort !== undefined ? { cotPort: Number(options.cotPort) } : {}),
+    webhooks: [...options.webhook, ...envWebhooks(process.env['JIG_WEBHOOKS'])],
     logger: { level: 'info' },
   });
   console.log(`jig serving ${jig.agreement.name} at ${jig.url} (ledger ${db.replace(/\/\/[^@/]*@/, '//')})`);
+  const hooks = jig.webhooks?.delivery.urls.length ?? 0;
+  if (hooks > 0) console.log(`jig: alerts go to ${hooks} webhook(s)`);
   await new Promise<void>((done) => {
     const stop = (signal: string) => {
       console.log(`jig: ${signal}: closing`);

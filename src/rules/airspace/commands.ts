@@ -4,7 +4,8 @@
  *
  * Flight notifications and designated areas are filed by people. Incursions and safety-of-flight
  * alerts are reported by the live air picture (`AirspaceMonitor`) acting as a `monitor`: only its
- * transitions reach the ledger, never the position reports themselves.
+ * transitions reach the ledger, never the position reports themselves. Every alert (an incursion, a
+ * safety-of-flight risk, a conflict of filed routes) is acknowledged by each party it concerns.
  */
 import { z } from 'zod';
 import { recordId } from '../../core/index.ts';
@@ -100,6 +101,13 @@ export const ReportSeparationCleared = z.strictObject({
   clearedAt: time,
 });
 
+/** A party the alert concerns says it has seen it: once per party, by any of its people. */
+export const AcknowledgeAlert = z.strictObject({
+  type: z.literal('AcknowledgeAlert'),
+  alert: id,
+  remarks: text.optional(),
+});
+
 export const AirspaceCommandSchema = z.discriminatedUnion('type', [
   FileFlight,
   CancelFlight,
@@ -109,6 +117,7 @@ export const AirspaceCommandSchema = z.discriminatedUnion('type', [
   ReportIncursionEnded,
   ReportSeparationRisk,
   ReportSeparationCleared,
+  AcknowledgeAlert,
 ]);
 
 export type AirspaceCommand = z.output<typeof AirspaceCommandSchema>;

@@ -1,5 +1,6 @@
 /** The airspace slice's decider: one handler per command type. */
 import type { RootState } from '../state.ts';
+import { acknowledgeAlert } from './acknowledgements.ts';
 import { registerArea, withdrawArea } from './areas.ts';
 import type { AirspaceCommand } from './commands.ts';
 import type { AirContext, AirDecision } from './context.ts';
@@ -29,5 +30,7 @@ export function decideAirspace(s: RootState, c: AirspaceCommand, ctx: AirContext
       return reportSeparationRisk(s, c, ctx);
     case 'ReportSeparationCleared':
       return reportSeparationCleared(s, c, ctx);
+    case 'AcknowledgeAlert':
+      return acknowledgeAlert(s, c, ctx);
   }
 }

@@ -101,6 +101,12 @@ export type SafetyOfFlightCleared = E<
   { readonly aircraft: readonly [string, string]; readonly clearedAt: EpochMs }
 >;
 
+/** A party the alert concerns has seen it; the person and the time are the event's `by` and `at`. */
+export type AlertAcknowledged = E<
+  'AlertAcknowledged',
+  { readonly party: PartyId; readonly remarks: string | null }
+>;
+
 export type AirspaceEvent =
   | FlightFiled
   | FlightCancelled
@@ -110,7 +116,8 @@ export type AirspaceEvent =
   | IncursionDetected
   | IncursionEnded
   | SafetyOfFlightAlerted
-  | SafetyOfFlightCleared;
+  | SafetyOfFlightCleared
+  | AlertAcknowledged;
 
 export const AIRSPACE_EVENT_TYPES: ReadonlySet<string> = new Set<AirspaceEvent['type']>([
   'FlightFiled',
@@ -122,4 +129,5 @@ export const AIRSPACE_EVENT_TYPES: ReadonlySet<string> = new Set<AirspaceEvent['
   'IncursionEnded',
   'SafetyOfFlightAlerted',
   'SafetyOfFlightCleared',
+  'AlertAcknowledged',
 ]);

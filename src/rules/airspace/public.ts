@@ -98,4 +98,13 @@ export type {
 export { leadTimeMs } from './flights.ts';
 export { alertParties } from './reports.ts';
 export type { AirspaceCommand } from './commands.ts';
-export type { AirspaceState, DesignatedArea, Flight, Incursion, SeparationAlert } from './state.ts';
+export type {
+  Acknowledgement,
+  AirspaceState,
+  DesignatedArea,
+  Flight,
+  FlightConflict,
+  Incursion,
+  SeparationAlert,
+} from './state.ts';
+export { alertConcerns } from './acknowledgements.ts';

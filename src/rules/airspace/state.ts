@@ -2,7 +2,7 @@
  * The airspace slice's state and fold. Only what people filed and what the live picture reported
  * as a transition is here; the positions themselves live in the monitor's memory.
  */
-import type { EpochMs, PartyId, RecordId } from '../../core/index.ts';
+import type { EpochMs, PartyId, PersonId, RecordId } from '../../core/index.ts';
 import { put, patch } from '../operations/state.ts';
 import type { PolygonGeometry, TimeWindow } from '../operations/events.ts';
 import type { AirspaceEvent, Band, ReportedPosition, Waypoint } from './events.ts';
@@ -56,6 +56,27 @@ export interface SeparationAlert {
   readonly clearedAt: EpochMs | null;
 }
 
+/** Two filed routes predicted inside the separation minima: both owners are told. */
+export interface FlightConflict {
+  readonly id: RecordId;
+  readonly flight: RecordId;
+  readonly against: RecordId;
+  readonly parties: readonly PartyId[];
+  readonly raisedAt: EpochMs;
+  /** When the routes come closest. */
+  readonly at: EpochMs;
+  readonly distanceM: number;
+  readonly verticalGapM: number;
+}
+
+/** One party's acknowledgement of an alert. */
+export interface Acknowledgement {
+  readonly party: PartyId;
+  readonly person: PersonId;
+  readonly at: EpochMs;
+  readonly remarks: string | null;
+}
+
 export interface AirspaceState {
   readonly areas: ReadonlyMap<RecordId, DesignatedArea>;
   readonly flights: ReadonlyMap<RecordId, Flight>;
@@ -65,6 +86,9 @@ export interface AirspaceState {
   readonly separations: ReadonlyMap<RecordId, SeparationAlert>;
   /** The open alert of a pair, keyed by `pairKey`. */
   readonly openSeparations: ReadonlyMap<string, RecordId>;
+  readonly conflicts: ReadonlyMap<RecordId, FlightConflict>;
+  /** Acknowledgements of any alert (incursion, separation, conflict), by alert id, in order. */
+  readonly acknowledgements: ReadonlyMap<RecordId, readonly Acknowledgement[]>;
 }
 
 export const initialAirspace: AirspaceState = {
@@ -74,6 +98,8 @@ export const initialAirspace: AirspaceState = {
   openIncursions: new Map(),
   separations: new Map(),
   openSeparations: new Map(),
+  conflicts: new Map(),
+  acknowledgements: new Map(),
 };
 
 export const incursionKey = (aircraft: string, area: string): string => `${area}\u0000${aircraft}`;
@@ -101,8 +127,10 @@ function apply(s: AirspaceState, e: AirspaceEvent): AirspaceState {
     }
     case 'FlightCancelled':
       return { ...s, flights: patch(s.flights, e.record, (f) => ({ ...f, cancelledAt: e.at })) };
-    case 'FlightConflictAlerted':
-      return s;
+    case 'FlightConflictAlerted': {
+      const c = { id: e.record, ...e.data, raisedAt: e.at };
+      return { ...s, conflicts: put(s.conflicts, e.record, c) };
+    }
     case 'DesignatedAreaRegistered': {
       const a = { id: e.record, owner: e.owner, release: 'joint' as const, ...e.data, withdrawnAt: null };
       return { ...s, areas: put(s.areas, e.record, a) };
@@ -153,6 +181,11 @@ function apply(s: AirspaceState, e: AirspaceEvent): AirspaceState {
       const key = pairKey(e.data.aircraft[0], e.data.aircraft[1]);
       const cleared = patch(s.separations, e.record, (a) => ({ ...a, clearedAt: e.data.clearedAt }));
       return { ...s, separations: cleared, openSeparations: without(s.openSeparations, key) };
+    }
+    case 'AlertAcknowledged': {
+      const ack = { party: e.data.party, person: e.by.person, at: e.at, remarks: e.data.remarks };
+      const acks = [...(s.acknowledgements.get(e.record) ?? []), ack];
+      return { ...s, acknowledgements: put(s.acknowledgements, e.record, acks) };
     }
   }
 }

@@ -96,6 +96,7 @@ export const en = {
   'alerts.acked': 'Acknowledged',
   'alert.incursion': 'Incursion',
   'alert.safety_of_flight': 'Safety of flight',
+  'alert.flight_conflict': 'Conflict of filed routes',
   'alert.deconfliction': 'Deconfliction',
   'alert.late_filing': 'Late filing',
   'violations.figures': 'Figures',

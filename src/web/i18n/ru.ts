@@ -97,6 +97,7 @@ export const ru: Record<keyof typeof en, string> = {
   'alerts.acked': 'Подтверждено',
   'alert.incursion': 'Нарушение района',
   'alert.safety_of_flight': 'Безопасность полётов',
+  'alert.flight_conflict': 'Конфликт заявленных маршрутов',
   'alert.deconfliction': 'Разведение',
   'alert.late_filing': 'Просроченная подача',
   'violations.figures': 'Показатели',

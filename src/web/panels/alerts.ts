@@ -1,16 +1,38 @@
-/** Alerts: incursions, safety of flight, deconfliction overlaps. Filter by kind and state; acknowledge. */
+/**
+ * Alerts: incursions, safety of flight, conflicts of filed routes. Filter by kind and state;
+ * acknowledge for one's party, and see which parties acknowledged and when.
+ */
 import { acknowledge, ApiError, type Item } from '../api.ts';
 import { h, mount, uid } from '../dom.ts';
-import { badge, titleOf } from '../fmt.ts';
+import { badge, fmtTime, titleOf } from '../fmt.ts';
 import { t, tValue } from '../i18n/index.ts';
 import { store } from '../store.ts';
-import { emptyNote, openButton, placeAndTime } from './common.ts';
+import { emptyNote, listField, openButton, placeAndTime } from './common.ts';
 import { str } from '../str.ts';
 
 const filter = { kind: 'all', unackedOnly: false };
 
+/**
+ * Whether the signed-in person's party has acknowledged the alert: each party the alert concerns
+ * acknowledges it once (`acknowledgements: [{party, person, at}]`); `acknowledged` says all have.
+ */
 export function isAcked(a: Item): boolean {
+  const party = store.person?.party;
+  if (party !== undefined && Array.isArray(a['acknowledgements']))
+    return listField(a, 'acknowledgements').some((x) => x['party'] === party);
   return Boolean(a['acknowledged'] ?? a['acked']);
+}
+
+/** Who acknowledged, party by party, and when. */
+function acknowledgements(a: Item): HTMLElement | null {
+  const acks = listField(a, 'acknowledgements');
+  if (acks.length === 0) return null;
+  return h(
+    'p',
+    { className: 'hint acks' },
+    `${t('alerts.acked')}: `,
+    acks.flatMap((x, i) => [i > 0 ? ', ' : '', `${str(x['party'])} `, fmtTime(x['at'])]),
+  );
 }
 
 function alertCard(a: Item, refresh: () => void): HTMLElement {
@@ -23,10 +45,13 @@ function alertCard(a: Item, refresh: () => void): HTMLElement {
       'data-id': a.id,
     },
     h('header', {}, badge('alert', a['kind']), ' ', openButton('alerts', a, titleOf(a))),
-    placeAndTime(a, 'time'),
+    placeAndTime(a, a['time'] === undefined ? 'raisedAt' : 'time'),
     a['message'] ? h('p', {}, str(a['message'])) : null,
+    acknowledgements(a),
     acked
-      ? h('p', { className: 'hint' }, t('alerts.acked'))
+      ? Array.isArray(a['acknowledgements'])
+        ? null
+        : h('p', { className: 'hint' }, t('alerts.acked'))
       : h(
           'button',
           {
