@@ -74,7 +74,8 @@ export function distancesAlong(pts: readonly (readonly number[])[]): number[] {
 
 /**
  * A flight route as the rules take it: each waypoint with its time, the departure at the first,
- * the arrival at the last, and the times between in proportion to the distance flown.
+ * the arrival at the last, and the times between in proportion to the distance flown (to the
+ * second).
  */
 export function waypoints(
   route: GeoJSON.Geometry | undefined,
@@ -95,7 +96,7 @@ export function waypoints(
         : i === pts.length - 1
           ? arrival
           : Number.isFinite(from) && Number.isFinite(to)
-            ? new Date(Math.round(from + (to - from) * share)).toISOString()
+            ? new Date(Math.round((from + (to - from) * share) / 1000) * 1000).toISOString()
             : undefined;
     return { position: [...p], time };
   });
