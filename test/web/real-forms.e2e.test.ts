@@ -210,6 +210,11 @@ describe('every create form against the real server', { skip: noBrowser }, () =>
     await p.fill('#password-repeat', 'newcomer-own-password');
     await p.click('.password-form button[type=submit]');
     await p.waitForSelector('.field-password-current .field-error:not(:empty)');
+    assert.equal(
+      await p.textContent('.field-password-current .field-error'),
+      'This is not your current password.',
+    );
+    assert.equal(await p.textContent('#password-error'), 'Correct the fields marked.');
     await p.fill('#password-current', oneTime);
     await p.click('.password-form button[type=submit]');
     await p.waitForSelector('#app:not([hidden])');

@@ -222,7 +222,9 @@ function showProblems(def: FormDef, views: readonly FieldView[], general: HTMLEl
     general.textContent = t('error.network');
     return;
   }
-  general.textContent = err.title;
+  // A malformed body says only "invalid"; the fields say what: the summary is ours, translated.
+  // A refusal by the agreement (422) explains itself, and is shown as the server words it.
+  general.textContent = err.status === 400 && err.issues.length ? t('form.fixFields') : err.title;
   const paths = views.map((v) => v.def.path);
   let first: FieldView | undefined;
   for (const issue of err.issues) {

@@ -74,12 +74,13 @@ export function renderPasswordChange(
           general.textContent = t('error.network');
           return;
         }
-        general.textContent = err.title;
+        general.textContent = err.status === 400 && err.issues.length ? t('form.fixFields') : err.title;
         let first: HTMLInputElement | undefined;
         for (const issue of err.issues) {
           const f = fields[fieldFor(issue.pointer, ['current', 'next']) as keyof typeof fields];
           if (!f) continue;
-          f.show(issue.reason);
+          // The only problem the server finds with the current password is that it is wrong.
+          f.show(f === current ? t('password.wrongCurrent') : issue.reason);
           first ??= f.input;
         }
         first?.focus();
