@@ -73,7 +73,12 @@ export const sessionRoutes = (): AnyRoute[] => [
     summary: 'Who is logged in',
     tag: 'Session',
     success: 200,
-    handler: async ({ principal }) => Promise.resolve(must(principal)),
+    // With `mustChangePassword`, as at login: a page reloaded after a one-time login still knows.
+    handler: async ({ principal, deps }) => {
+      const who = must(principal);
+      const person = await deps.people.get(who.person);
+      return { ...who, mustChangePassword: person?.mustChangePassword ?? false };
+    },
   },
   {
     method: 'DELETE',

@@ -23,6 +23,8 @@ export interface Person {
   readonly name: string;
   readonly party: string;
   readonly role: string;
+  /** Signed in with a one-time password: a new one must be chosen before anything else. */
+  readonly mustChangePassword: boolean;
 }
 
 /** A record as the server sends it: known envelope fields plus its own fields. */
@@ -100,6 +102,7 @@ function parsePerson(v: unknown): Person | undefined {
     name: str(p['name']),
     party: str(p['party']),
     role: str(p['role']),
+    mustChangePassword: p['mustChangePassword'] === true,
   };
 }
 
@@ -123,6 +126,11 @@ export async function logout(): Promise<void> {
   await call('DELETE', '/session');
 }
 
+/** Replaces the signed-in person's password (`POST /session/password`, 204 when done). */
+export async function changePassword(current: string, next: string): Promise<void> {
+  await call('POST', '/session/password', { current, next });
+}
+
 export function parseItems(v: unknown): Item[] {
   const raw = isObject(v) ? v['items'] : undefined;
   if (!Array.isArray(raw)) return [];
@@ -135,8 +143,13 @@ export async function list(collection: Collection, asOf?: string): Promise<Item[
   return parseItems(await call('GET', `/${collection}${q}`));
 }
 
-export async function create(collection: Collection, body: Record<string, unknown>): Promise<unknown> {
-  return call('POST', `/${collection}`, body);
+/** Where a create form goes: a collection's create route, or `POST /commands` with a `type`. */
+export type Target = { readonly collection: Collection } | { readonly command: string };
+
+export async function create(target: Target, body: Record<string, unknown>): Promise<unknown> {
+  return 'command' in target
+    ? call('POST', '/commands', { type: target.command, ...body })
+    : call('POST', `/${target.collection}`, body);
 }
 
 /** A party's decision on a nomination: the rules' `DecideNomination` without `type`/`nomination`. */
@@ -213,7 +226,7 @@ export async function assess(violation: string, assessment: string, note: string
   return call('POST', `/violations/${encodeURIComponent(violation)}/assessments`, body);
 }
 
-/** Records that this user's party received a humanitarian notification. */
-export async function receipt(movement: string): Promise<unknown> {
-  return call('POST', `/movements/${encodeURIComponent(movement)}/receipts`, {});
+/** Records that this user's party received version `version` of a humanitarian notification. */
+export async function receipt(movement: string, version: number): Promise<unknown> {
+  return call('POST', `/movements/${encodeURIComponent(movement)}/receipts`, { version });
 }

@@ -12,6 +12,7 @@ import { renderHeader } from './panels/header.ts';
 import { renderLayerToggles } from './panels/layers.ts';
 import { renderLedger } from './panels/ledger.ts';
 import { renderLogin } from './panels/login.ts';
+import { renderPasswordChange } from './panels/password.ts';
 import { renderFlights, renderHumanitarian, renderOperations } from './panels/records.ts';
 import { renderTabs } from './panels/tabs.ts';
 import { renderTimeSlider } from './panels/timeslider.ts';
@@ -73,7 +74,13 @@ function renderSide(dataChange = false): void {
     return;
   }
   // Never rebuild a panel under the user's cursor: typed text would be lost. Render on blur.
-  if (dataChange && panel.contains(document.activeElement) && document.activeElement !== panel) {
+  // A focused button (the one just pressed) holds nothing: its panel shows the answer at once.
+  const focus = document.activeElement;
+  const typing =
+    focus instanceof HTMLInputElement ||
+    focus instanceof HTMLTextAreaElement ||
+    focus instanceof HTMLSelectElement;
+  if (dataChange && typing && panel.contains(focus)) {
     dirty = true;
     return;
   }
@@ -92,7 +99,15 @@ function renderSide(dataChange = false): void {
     ledger: () => renderLedger(panel),
     create: () => map && renderForms(panel, map, formChoice, () => live?.refetch(undefined)),
   };
+  // The button pressed is gone with the old panel: the keyboard stays on the same record.
+  const card = focus instanceof HTMLElement && panel.contains(focus) ? focus.closest('[data-id]') : null;
+  const cardId = card?.getAttribute('data-id');
   views[active]();
+  if (cardId && !panel.contains(focus))
+    [...panel.querySelectorAll<HTMLElement>('[data-id]')]
+      .find((el) => el.getAttribute('data-id') === cardId)
+      ?.querySelector<HTMLElement>('button, select, input, textarea')
+      ?.focus();
 }
 
 function trackItem(id: string): Item | undefined {
@@ -163,15 +178,29 @@ async function signOut(): Promise<void> {
   location.reload();
 }
 
+/**
+ * Signed in: the app, unless the password was a one-time one. Then nothing else is shown until
+ * a new one is chosen (the language follows the choice made on the sign-in page).
+ */
+function signedIn(p: Person): void {
+  if (!p.mustChangePassword) {
+    startApp(p);
+    return;
+  }
+  const el = byId('login');
+  el.hidden = false;
+  renderPasswordChange(el, p, signedIn, () => void signOut());
+}
+
 async function boot(): Promise<void> {
   setLang(localStorage.getItem('jig.lang') === 'ru' ? 'ru' : 'en');
   document.title = t('app.title');
   onLangChange(() => (document.title = t('app.title')));
   const p = await currentSession().catch(() => undefined);
-  if (p) startApp(p);
+  if (p) signedIn(p);
   else {
     byId('login').hidden = false;
-    const show = () => renderLogin(byId('login'), startApp);
+    const show = () => renderLogin(byId('login'), signedIn);
     show();
   }
 }

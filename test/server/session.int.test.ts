@@ -51,9 +51,31 @@ describe('web app session', () => {
     const cookies = { jig_session: sid };
     const me = await h.app.inject({ url: '/api/v1/session', cookies });
     assert.equal(me.json<{ name: string }>().name, 'us-approver');
+    assert.equal(typeof me.json<{ mustChangePassword: unknown }>().mustChangePassword, 'boolean');
     assert.equal((await h.app.inject({ method: 'DELETE', url: '/api/v1/session', cookies })).statusCode, 204);
     assert.equal((await h.app.inject({ url: '/api/v1/session', cookies })).statusCode, 401);
     assert.equal((await h.app.inject({ url: '/api/v1/nominations', cookies })).statusCode, 401);
+  });
+
+  it('says at login and afterwards that a one-time password must be replaced, until it is', async () => {
+    const added = await h.people.add({ name: 'first-login', party: 'US' as never, role: 'monitor' });
+    const first = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { name: 'first-login', password: added.password },
+    });
+    assert.equal(first.json<{ mustChangePassword: boolean }>().mustChangePassword, true);
+    const cookies = { jig_session: cookieOf(first.headers['set-cookie']).value };
+    const me = () => h.app.inject({ url: '/api/v1/session', cookies });
+    assert.equal((await me()).json<{ mustChangePassword: boolean }>().mustChangePassword, true);
+    const changed = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/session/password',
+      cookies,
+      payload: { current: added.password, next: 'a-password-of-my-own' },
+    });
+    assert.equal(changed.statusCode, 204);
+    assert.equal((await me()).json<{ mustChangePassword: boolean }>().mustChangePassword, false);
   });
 
   it('refuses a wrong password and an unknown name with the same answer', async () => {

@@ -22,7 +22,10 @@ export interface RealJig {
   readonly jig: RunningJig;
   /** Added to the wall clock for everything the server stamps. */
   offsetMs: number;
+  /** A person who has signed in and chosen their own password. */
   account(party: string, role: Role): Promise<Account>;
+  /** A person added to the directory: their one-time password, not yet used. */
+  newcomer(name: string, party: string, role: Role): Promise<string>;
   call(account: Account, method: string, path: string, body?: unknown): Promise<Record<string, unknown>>;
   close(): Promise<void>;
 }
@@ -50,14 +53,21 @@ export async function startRealJig(): Promise<RealJig> {
     async account(party, role) {
       const name = `${party.toLowerCase()}-${role}`;
       const added = await jig.people.add({ name, party: partyId(party), role });
+      // The one-time password replaced, as its holder does at first login.
+      const password = `${name}-own-password`;
+      assert.ok(await jig.people.changePassword(added.person.person, added.password, password));
       const res = await fetch(`${jig.url}/api/v1/session`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ name, password: added.password }),
+        body: JSON.stringify({ name, password }),
       });
       assert.equal(res.status, 200, await res.clone().text());
       const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-      return { name, password: added.password, cookie };
+      return { name, password, cookie };
+    },
+    async newcomer(name, party, role) {
+      const added = await jig.people.add({ name, party: partyId(party), role });
+      return added.password;
     },
     async call(account, method, path, body) {
       const res = await fetch(`${jig.url}${path}`, {

@@ -35,8 +35,14 @@ export function openButton(collection: Item['id'], item: Item, label: Child): HT
   );
 }
 
+/** A time field: an RFC 3339 string, or a window `{from, to}` (a violation's time), by its start. */
+export function timeOf(item: Item, field: string): unknown {
+  const v = item[field];
+  return typeof v === 'object' && v !== null ? (v as Record<string, unknown>)['from'] : v;
+}
+
 export function placeAndTime(item: Item, timeField: string): HTMLElement {
-  return h('span', { className: 'meta' }, fmtPlace(item), ' ', fmtTime(item[timeField]));
+  return h('span', { className: 'meta' }, fmtPlace(item), ' ', fmtTime(timeOf(item, timeField)));
 }
 
 /** Records of a nested list field (`checks`, `decisions`, `receipts`...), objects only. */

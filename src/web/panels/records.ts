@@ -27,14 +27,25 @@ function receipts(m: Item, refresh: () => void): HTMLElement {
   const rs = listField(m, 'receipts');
   const party = store.person?.party ?? '';
   const error = h('span', { className: 'error', role: 'alert' });
-  const mine = m.owner === party || rs.some((r) => r['party'] === party);
+  const version = typeof m['version'] === 'number' ? m['version'] : 1;
+  // A receipt is of one version: an amended notice is to be acknowledged again.
+  const mine = m.owner === party || rs.some((r) => r['party'] === party && r['version'] === version);
   return h(
     'div',
     { className: 'receipts' },
     h('span', {}, t('hum.receipts')),
     ' ',
     rs.length
-      ? rs.map((r) => h('span', { className: 'receipt' }, str(r['party']), ' ', fmtTime(r['at'])))
+      ? rs.map((r) =>
+          h(
+            'span',
+            { className: 'receipt' },
+            str(r['party']),
+            ' ',
+            fmtTime(r['at']),
+            r['version'] === undefined ? '' : ` (${t('hum.version', { version: str(r['version']) })})`,
+          ),
+        )
       : t('hum.noReceipts'),
     mine
       ? null
@@ -44,7 +55,7 @@ function receipts(m: Item, refresh: () => void): HTMLElement {
             type: 'button',
             disabled: Boolean(store.asOf),
             onclick: () =>
-              void receipt(m.id).then(
+              void receipt(m.id, version).then(
                 refresh,
                 (e: unknown) => (error.textContent = e instanceof ApiError ? e.title : t('error.network')),
               ),
@@ -53,6 +64,12 @@ function receipts(m: Item, refresh: () => void): HTMLElement {
         ),
     error,
   );
+}
+
+/** A movement's destination: `{name, besieged, geometry}` on the wire, a name in older views. */
+function destinationOf(i: Item): string {
+  const d = i['destination'];
+  return typeof d === 'object' && d !== null ? str((d as Record<string, unknown>)['name']) : str(d);
 }
 
 function card(
@@ -67,7 +84,7 @@ function card(
     placeAndTime(i, 'time'),
     windowText(i),
     i['category'] ? h('p', {}, tValue('category', i['category'])) : null,
-    i['destination'] ? h('p', {}, t('hum.destination', { place: str(i['destination']) })) : null,
+    destinationOf(i) ? h('p', {}, t('hum.destination', { place: destinationOf(i) })) : null,
     extra,
   );
 }
@@ -85,10 +102,13 @@ export function renderHumanitarian(el: HTMLElement, refresh: () => void): void {
 
 export function renderFlights(el: HTMLElement): void {
   const fs = store.items.flights;
-  const band = (f: Item) =>
-    f['alt_min_m'] !== undefined
-      ? h('p', {}, t('flights.band', { min: str(f['alt_min_m']), max: str(f['alt_max_m']) }))
+  const band = (f: Item) => {
+    const b = f['band'];
+    const o = typeof b === 'object' && b !== null ? (b as Record<string, unknown>) : {};
+    return o['minM'] !== undefined
+      ? h('p', {}, t('flights.band', { min: str(o['minM']), max: str(o['maxM']) }))
       : null;
+  };
   mount(
     el,
     section(

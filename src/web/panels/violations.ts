@@ -5,10 +5,11 @@ import { badge, titleOf } from '../fmt.ts';
 import { t, tValue } from '../i18n/index.ts';
 import { store } from '../store.ts';
 import { barChart, countBy, isoWeek } from './charts.ts';
-import { emptyNote, listField, openButton, placeAndTime, section } from './common.ts';
+import { emptyNote, listField, openButton, placeAndTime, section, timeOf } from './common.ts';
 import { str } from '../str.ts';
 
-const ASSESSMENTS = ['confirmed', 'disputed', 'dismissed', 'under_review'];
+/** The assessments the rules take (`AssessViolation`). */
+const ASSESSMENTS = ['confirmed', 'disputed', 'needs_information'];
 
 function assessForm(v: Item, refresh: () => void): HTMLElement {
   const sel = uid('assess');
@@ -39,6 +40,24 @@ function assessForm(v: Item, refresh: () => void): HTMLElement {
   return form;
 }
 
+/** `{kind: 'party', party}` / `{kind: 'actor', actor}` as its code; '' when unknown. */
+function perpetratorOf(v: Item): string {
+  const p = v['perpetrator'];
+  if (typeof p !== 'object' || p === null) return str(v['alleged_perpetrator']);
+  const o = p as Record<string, unknown>;
+  return str(o['party'], o['actor']);
+}
+
+/** Killed and injured together, from `{killed, injured, confidence}` (or a plain number). */
+function casualtiesOf(v: Item): number | undefined {
+  const c = v['casualties'];
+  if (typeof c === 'number') return c;
+  if (typeof c !== 'object' || c === null) return undefined;
+  const o = c as Record<string, unknown>;
+  const n = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : 0);
+  return n(o['killed']) + n(o['injured']);
+}
+
 function violationCard(v: Item, refresh: () => void): HTMLElement {
   const mine = listField(v, 'assessments').some((a) => a['party'] === store.person?.party);
   return h(
@@ -52,12 +71,10 @@ function violationCard(v: Item, refresh: () => void): HTMLElement {
       badge('status', v.status),
     ),
     placeAndTime(v, 'time'),
-    v['alleged_perpetrator']
-      ? h('p', {}, t('violations.alleged', { who: str(v['alleged_perpetrator']) }))
-      : null,
-    typeof v['casualties'] === 'number'
-      ? h('p', {}, t('violations.casualties', { n: v['casualties'] }))
-      : null,
+    perpetratorOf(v) ? h('p', {}, t('violations.alleged', { who: perpetratorOf(v) })) : null,
+    casualtiesOf(v) === undefined
+      ? null
+      : h('p', {}, t('violations.casualties', { n: casualtiesOf(v) ?? 0 })),
     h(
       'ul',
       { className: 'assessments' },
@@ -85,7 +102,7 @@ export function renderViolations(el: HTMLElement, refresh: () => void): void {
       ),
       barChart(
         t('violations.byWeek'),
-        countBy(all, (v) => isoWeek(v['time'])).sort((a, b) => a.label.localeCompare(b.label)),
+        countBy(all, (v) => isoWeek(timeOf(v, 'time'))).sort((a, b) => a.label.localeCompare(b.label)),
       ),
     ),
     section(
