@@ -63,6 +63,9 @@ function describe(r: ExportReport): string {
       ? `  ${pending} entries after the latest checkpoint (signed and chained, not yet checkpointed)`
       : '',
     `  ${r.reveals} reveals open their commitments`,
+    r.signedCommands > 0
+      ? `  ${r.signedCommands} commands signed on their people's own devices verified`
+      : '',
   ]
     .filter(Boolean)
     .join('\n');
