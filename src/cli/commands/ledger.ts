@@ -64,7 +64,7 @@ function describe(r: ExportReport): string {
       : '',
     `  ${r.reveals} reveals open their commitments`,
     r.signedCommands > 0
-      ? `  ${r.signedCommands} commands signed on their people's own devices verified`
+      ? `  commands signed on their people's own devices, signatures verified: ${r.signedCommands}`
       : '',
   ]
     .filter(Boolean)
