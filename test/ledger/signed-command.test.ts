@@ -79,6 +79,22 @@ describe('client-signed commands', () => {
       assert.ok(verifySignedCommand(origin, signCommand(other, origin, unsigned)).ok);
     });
 
+    it('refuses every changed character of the envelope as sent', () => {
+      const text = JSON.stringify(signed);
+      for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        const mutated =
+          text.slice(0, i) + String.fromCharCode(code ^ (code === 0x5c ? 0x02 : 0x01)) + text.slice(i + 1);
+        let value: unknown;
+        try {
+          value = JSON.parse(mutated);
+        } catch {
+          continue; // not JSON any more: refused before it is read
+        }
+        assert.equal(verifySignedCommand(origin, value).ok, false, `character ${i} of ${text}`);
+      }
+    });
+
     it('refuses the same envelope for another ledger', () => {
       const r = verifySignedCommand('jig.example/other', JSON.parse(JSON.stringify(signed)) as SignedCommand);
       assert.equal(r.ok, false);
