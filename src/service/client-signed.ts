@@ -40,7 +40,10 @@ export class ClientSignatures {
   readonly #origin: string;
   readonly #clock: Clock;
   readonly #office: (party: PartyId) => Key;
-  /** `person \n nonce` -> when it may be forgotten (its `at` is then outside the window). */
+  /**
+   * `person/nonce` -> when it may be forgotten: two windows after it was accepted, when its `at`
+   * is surely outside the window. Insertion order is expiry order, so the oldest go first.
+   */
   readonly #seen = new Map<string, number>();
 
   constructor(people: PeopleDirectory, origin: string, clock: Clock, office: (party: PartyId) => Key) {
@@ -84,7 +87,7 @@ export class ClientSignatures {
     this.#forgetExpired(now);
     const id = nonceKey(signed);
     if (this.#seen.has(id)) throw replayed();
-    this.#seen.set(id, at + SIGNED_COMMAND_WINDOW_MS);
+    this.#seen.set(id, now + 2 * SIGNED_COMMAND_WINDOW_MS);
     return signed;
   }
 
@@ -101,12 +104,14 @@ export class ClientSignatures {
   }
 
   #forgetExpired(now: number): void {
-    if (this.#seen.size < 1024) return;
-    for (const [id, until] of this.#seen) if (until < now) this.#seen.delete(id);
+    for (const [id, until] of this.#seen) {
+      if (until >= now) return;
+      this.#seen.delete(id);
+    }
   }
 }
 
-const nonceKey = (s: SignedCommand) => `${s.person}\n${s.nonce}`;
+const nonceKey = (s: SignedCommand) => `${s.person}/${s.nonce}`;
 
 /**
  * The events with the envelope that decided them. It goes in clear only when every event is
