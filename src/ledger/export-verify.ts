@@ -12,6 +12,14 @@ import { leafHash, verifyConsistency } from './merkle.ts';
 import { verifyNote, type NoteVerifier } from './note.ts';
 import { MemoryNodes, MerkleTree } from './tree.ts';
 import { parseVerifierKey } from './vkey.ts';
+import { SIGNED_COMMAND_WINDOW_MS, verifySignedCommand } from './signed-command.ts';
+import { parseRfc3339 } from '../core/index.ts';
+
+/**
+ * How far an entry's time may be from the `at` of the signed command it carries: the server's
+ * window, plus a minute for the clocks of several server instances and the time to append.
+ */
+const SIGNED_COMMAND_SLACK_MS = SIGNED_COMMAND_WINDOW_MS + 60_000;
 
 export interface ExportFailure {
   /** 1-based line number of the export. */
@@ -32,6 +40,8 @@ export interface ExportReport {
   /** Size of the latest checkpoint; entries beyond it are signed and chained but not yet checkpointed. */
   readonly checkpointedSize: number;
   readonly reveals: number;
+  /** Client-signed commands checked (in entries, and in reveals), each counted once per entry. */
+  readonly signedCommands: number;
 }
 
 export interface ExportVerifyOptions {
@@ -62,7 +72,11 @@ export class ExportVerifier {
   #checkpoints = 0;
   #cosignedSize = 0;
   #reveals = 0;
-  readonly #commitments = new Map<number, Uint8Array>();
+  #signedCommands = 0;
+  /** Commitments by seq, with their entry's time (RFC 3339). */
+  readonly #commitments = new Map<number, { readonly commitment: Uint8Array; readonly time: string }>();
+  /** `person/nonce` of each signed command seen -> the time of the entries that carried it. */
+  readonly #nonces = new Map<string, string>();
 
   constructor(options: ExportVerifyOptions = {}) {
     this.#options = options;
@@ -104,6 +118,7 @@ export class ExportVerifier {
         cosignedSize: this.#cosignedSize,
         checkpointedSize: this.#last?.size ?? 0,
         reveals: this.#reveals,
+        signedCommands: this.#signedCommands,
       },
     };
   }
@@ -185,7 +200,39 @@ export class ExportVerifier {
     this.#prevHash = toHex(leaf);
     const commitment = entry.event.commitment;
     const c = typeof commitment === 'string' ? fromHex(commitment) : undefined;
-    if (c !== undefined && c.length === 32) this.#commitments.set(seq, c);
+    if (c !== undefined && c.length === 32) this.#commitments.set(seq, { commitment: c, time: entry.time });
+    if ('signedCommand' in entry.event) {
+      const person = this.#signedCommand(entry.event.signedCommand, entry.time, where, seq);
+      if (person !== entry.actor.id)
+        this.#fail(where, `attributed to ${entry.actor.id}, but its command was signed by ${person}`, {
+          seq,
+        });
+    }
+  }
+
+  /**
+   * A client-signed command carried by an entry (or a reveal): its signature for this log, its time
+   * against the entry's, and its nonce, which one append may carry in several entries but no later
+   * entry may carry again. Returns the signer's person id.
+   */
+  #signedCommand(value: unknown, time: string, where: string, seq: number): string {
+    const { origin } = this.#header as Header;
+    const verified = verifySignedCommand(origin, value);
+    if (!verified.ok) {
+      const issue = verified.error[0];
+      this.#fail(where, `signed command: ${issue?.pointer || '/'} ${issue?.reason}`, { seq });
+    }
+    const c = verified.value;
+    const drift = Math.abs((parseRfc3339(time) ?? 0) - (parseRfc3339(c.at) ?? 0));
+    if (drift > SIGNED_COMMAND_SLACK_MS)
+      this.#fail(where, `signed command: signed at ${c.at}, appended at ${time}`, { seq });
+    const nonce = `${c.person}/${c.nonce}`;
+    const earlier = this.#nonces.get(nonce);
+    if (earlier !== undefined && earlier !== time)
+      this.#fail(where, `signed command: replays the one appended at ${earlier}`, { seq });
+    this.#nonces.set(nonce, time);
+    this.#signedCommands++;
+    return c.person;
   }
 
   #checkpoint(note: string, consistency: unknown): void {
@@ -241,12 +288,14 @@ export class ExportVerifier {
     if (Object.keys(o).sort().join(',') !== 'salt,seq,value')
       this.#fail(where, 'expected salt, seq and value');
     if (typeof seq !== 'number') this.#fail(where, 'seq is not a number');
-    const commitment = this.#commitments.get(seq);
-    if (commitment === undefined)
+    const committed = this.#commitments.get(seq);
+    if (committed === undefined)
       this.#fail(where, 'no earlier entry with that seq holds a commitment', { seq });
     const salt = typeof o.salt === 'string' ? fromBase64(o.salt) : undefined;
-    if (salt === undefined || !verifyReveal(commitment, { value: o.value, salt }))
+    if (salt === undefined || !verifyReveal(committed.commitment, { value: o.value, salt }))
       this.#fail(where, 'does not open the commitment', { seq });
+    if (isObject(o.value) && 'signedCommand' in o.value)
+      this.#signedCommand(o.value.signedCommand, committed.time, where, seq);
     this.#reveals++;
   }
 }

@@ -91,6 +91,17 @@ export {
   type WitnessOutcome,
   type WitnessState,
 } from './witness.ts';
+export {
+  MIN_NONCE_BYTES,
+  SIGNED_COMMAND_MEDIA_TYPE,
+  SIGNED_COMMAND_WINDOW_MS,
+  parseSignedCommand,
+  signCommand,
+  signedCommandMessage,
+  verifySignedCommand,
+  type SignedCommand,
+  type UnsignedCommand,
+} from './signed-command.ts';
 export { MIN_SALT_BYTES, commit, verifyReveal, type Reveal } from './commitment.ts';
 export {
   EXPORT_MEDIA_TYPE,

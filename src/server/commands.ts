@@ -6,6 +6,7 @@
  * body is generated from the same rules schema.
  */
 import { z } from 'zod';
+import { parseSignedCommand } from '../ledger/index.ts';
 import { AirspaceCommandSchema, parseCommand } from '../rules/index.ts';
 import { HumanitarianCommandSchema } from '../rules/humanitarian-wire.ts';
 import { OperationsCommandSchema } from '../rules/operations/commands.ts';
@@ -84,4 +85,50 @@ export const anyCommand: z.ZodType<Record<string, unknown>> = z
       const { $schema: _drop, ...json } = z.toJSONSchema(o, { io: 'input', unrepresentable: 'any' });
       return json;
     }),
+  });
+
+/**
+ * A command signed on the person's own device (`SignedCommand` in src/ledger): the envelope's
+ * fields, then the command inside it, every fault with its pointer. The signature is checked by
+ * the service, against the key registered for the caller.
+ */
+export const signedCommand: z.ZodType<Record<string, unknown>> = z
+  .unknown()
+  .transform((body, ctx): Record<string, unknown> => {
+    const parsed = parseSignedCommand(body);
+    if (!parsed.ok)
+      for (const i of parsed.error)
+        ctx.addIssue({ code: 'custom', message: i.reason, path: pathOf(i.pointer) });
+    else {
+      const command = parseCommand(parsed.value.command);
+      if (!command.ok)
+        for (const i of command.error)
+          ctx.addIssue({ code: 'custom', message: i.reason, path: ['command', ...pathOf(i.pointer)] });
+    }
+    return body as Record<string, unknown>;
+  })
+  .meta({
+    type: 'object',
+    required: ['person', 'command', 'at', 'nonce', 'key', 'sig'],
+    additionalProperties: false,
+    properties: {
+      person: { type: 'string', description: 'the signer: the person id of the credentials' },
+      command: { description: 'any command of the rules, `type` included, exactly as signed' },
+      at: {
+        type: 'string',
+        format: 'date-time',
+        description: "RFC 3339 UTC; within 5 minutes of the server's clock",
+      },
+      nonce: {
+        type: 'string',
+        description: '16 to 64 random bytes, base64url without padding; accepted once',
+      },
+      key: { type: 'string', description: "the person's registered raw Ed25519 public key, standard base64" },
+      sig: {
+        type: 'string',
+        description:
+          'Ed25519 signature (standard base64) over the RFC 8785 canonical JSON of {at, command, key, ' +
+          'mediaType: "application/vnd.jig.signed-command.v1+json", nonce, origin (the log\'s origin), person}',
+      },
+    },
   });

@@ -8,7 +8,8 @@ import { JigError, parseRfc3339 } from '../core/index.ts';
 import type { AsOf, Collection } from '../service/types.ts';
 import { examples } from './examples.ts';
 import { must, type AnyRoute, type Call } from './route.ts';
-import { anyCommand, commandBody, type CommandType } from './commands.ts';
+import { anyCommand, commandBody, signedCommand, type CommandType } from './commands.ts';
+import { signedExample } from './examples-signed.ts';
 import { idParams, readQuery } from './schemas.ts';
 
 interface Action {
@@ -300,8 +301,28 @@ const commandsRoute: AnyRoute = {
   },
 };
 
+/**
+ * A command its person signed on their own device: the only way in for a person who registered
+ * their own public key (the server holds no key of theirs), refused for a person whose key the
+ * server holds. The ledger entries carry the envelope, so any party can check the signature.
+ */
+const signedCommandsRoute: AnyRoute = {
+  method: 'POST',
+  path: '/api/v1/commands/signed',
+  summary: "A command signed on the person's own device (for people who registered their own key)",
+  tag: 'Commands',
+  success: 201,
+  body: signedCommand,
+  example: { body: signedExample },
+  handler: async ({ principal, body, deps }: Call<unknown, unknown, Record<string, unknown>>) => {
+    const done = await deps.service.executeSigned(must(principal), body);
+    return { id: done.events[0]?.record, index: done.index, events: done.events };
+  },
+};
+
 export const resourceRoutes = (): AnyRoute[] => [
   ...RESOURCES.flatMap((r) => [...reads(r), ...writes(r)]),
   integratedRoute,
   commandsRoute,
+  signedCommandsRoute,
 ];

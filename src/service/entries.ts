@@ -31,7 +31,7 @@ export interface Prepared {
   readonly reveal?: Omit<Reveal, 'seq'>;
 }
 
-interface Key {
+export interface Key {
   readonly id: string;
   readonly party: string;
   readonly privateKey: KeyObject;
@@ -48,8 +48,8 @@ const keyOf = (id: string, party: string, privateKey: KeyObject): Key => ({
 
 /**
  * The key the server signs with for a person. A person who registered their own public key signs
- * on their own device: this is where a client-signed entry would be accepted. Until the API takes
- * client signatures, their commands are refused rather than signed with a key they do not hold.
+ * their commands on their own device (`client-signed.ts`): an unsigned command of theirs is
+ * refused rather than signed with a key they do not hold.
  */
 export function personKeys(people: PeopleDirectory): (principal: Principal) => Promise<Key> {
   // Importing a key costs about a millisecond; a person's key never changes, so it is kept.
@@ -60,8 +60,13 @@ export function personKeys(people: PeopleDirectory): (principal: Principal) => P
     const signer = await people.signer(principal.person);
     if (signer === undefined)
       throw new JigError(
-        'NOT_ALLOWED_BY_POLICY',
-        `${principal.name} signs on their own device; the server does not sign for them, and client-signed commands are not accepted yet`,
+        'NOT_AUTHORIZED',
+        `${principal.name} signs their commands on their own device: send this command signed (POST /api/v1/commands/signed).`,
+        {
+          issues: [
+            { pointer: '', reason: `unsigned: no signature by the key registered for ${principal.name}` },
+          ],
+        },
       );
     const key = keyOf(principal.person, principal.party, signer.privateKey);
     cache.set(principal.person, key);

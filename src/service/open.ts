@@ -28,6 +28,8 @@ import type { ViolationFigures } from '../rules/index.ts';
 import type { LedgerNotifier, LedgerStore, SharedPictures } from '../store/types.ts';
 import { Checkpointer, type CheckpointListener } from './checkpoints.ts';
 import { officeKeys, personKeys, prepareEntries, type Random } from './entries.ts';
+import { ClientSignatures, withSignedCommand } from './client-signed.ts';
+import type { SignedCommand } from '../ledger/index.ts';
 import { Feed } from './feed.ts';
 import { indexRecords, readHistory, readHistoryFrom, type Logged, type RecordIndex } from './history.ts';
 import { ledgerViews } from './ledger-views.ts';
@@ -133,6 +135,7 @@ export async function openJigService(options: JigServiceOptions): Promise<OpenJi
   const ledger = ledgerViews(store, checkpoints);
   const office = officeKeys(logKey);
   const personKey = personKeys(people);
+  const clientSigned = new ClientSignatures(people, origin, clock, office);
   const airspace = new LiveAirspace(policy);
   const instance = toHex(random(8));
   /** The tracks other instances reported, as of the last exchange of pictures. */
@@ -178,22 +181,27 @@ export async function openJigService(options: JigServiceOptions): Promise<OpenJi
   /** Grows at every failed append: a decision made before it may rest on events never committed. */
   let epoch = 0;
 
-  async function decideAndSend(principal: Principal, raw: Command): Promise<() => Promise<Executed>> {
+  async function decideAndSend(
+    principal: Principal,
+    raw: Command,
+    signed?: SignedCommand,
+  ): Promise<() => Promise<Executed>> {
     if (recovering) await recovering;
     const parsed = parseCommand(raw);
     if (!parsed.ok) throw new JigError('INVALID_INPUT', 'The command is invalid.', { issues: parsed.error });
-    return decideParsedAndSend(principal, parsed.value);
+    return decideParsedAndSend(principal, parsed.value, signed);
   }
 
   /** Decides an already-parsed command (the edge's, or one the service builds itself) and sends it. */
   async function decideParsedAndSend(
     principal: Principal,
     command: RulesCommand,
+    signed?: SignedCommand,
   ): Promise<() => Promise<Executed>> {
     if (recovering) await recovering;
     const decidedIn = epoch;
     hideUnseen(principal, command as unknown as Record<string, unknown>);
-    const key = await personKey(principal);
+    const key = signed ? clientSigned.key(principal) : await personKey(principal);
     const actor = { id: principal.person, party: principal.party, roles: [principal.role] };
     const newId = () => recordId(toHex(random(12)));
     const decision = decide(pending, command, { policy, actor, now: clock.now(), newId });
@@ -201,7 +209,7 @@ export async function openJigService(options: JigServiceOptions): Promise<OpenJi
       const { code, message, issues } = decision.refusal;
       throw new JigError(code, message, { issues: issues ?? [] });
     }
-    const events = decision.events;
+    const events = signed ? withSignedCommand(decision.events, signed) : decision.events;
     if (events.length === 0) return () => Promise.resolve({ index: history.length - 1, events: [] });
     const prepared = prepareEntries(events, key, office, random);
     const next = replay(events, pending);
@@ -211,6 +219,7 @@ export async function openJigService(options: JigServiceOptions): Promise<OpenJi
       prepared.map((p) => p.request),
       async (tx, stored) => {
         if (epoch !== decidedIn || stored[0]?.seq !== expectedSeq) throw new Overtaken();
+        if (signed) await clientSigned.remember(tx, signed);
         for (const [i, p] of prepared.entries())
           if (p.reveal) await tx.putReveal({ ...p.reveal, seq: (stored[i] as { seq: number }).seq });
         const src = source(next, records, clock.now());
@@ -388,6 +397,10 @@ export async function openJigService(options: JigServiceOptions): Promise<OpenJi
   const service: OpenJigService = {
     origin,
     execute: (principal, command) => run(() => decideAndSend(principal, command)),
+    async executeSigned(principal, envelope) {
+      const signed = await clientSigned.check(principal, envelope);
+      return run(() => decideAndSend(principal, signed.command, signed));
+    },
     list: (viewer, collection: Collection, asOf?: AsOf): Promise<readonly RecordView[]> =>
       Promise.resolve(
         collection === 'tracks'

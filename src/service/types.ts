@@ -132,6 +132,13 @@ export interface JigService {
    * NOT_AUTHORIZED, which would tell that it exists), NOT_AUTHORIZED when the role may not act.
    */
   execute(principal: Principal, command: Command): Promise<Executed>;
+  /**
+   * `execute` for a command the principal signed on their own device (`SignedCommand` in
+   * src/ledger): the envelope as received, verified against the key registered for them. Throws
+   * NOT_AUTHORIZED (bad signature, key, person or time), CONFLICT (a replayed nonce) or
+   * NOT_ALLOWED_BY_POLICY (the server holds the person's key: send the command unsigned).
+   */
+  executeSigned(principal: Principal, envelope: unknown): Promise<Executed>;
   list(viewer: Principal, collection: Collection, asOf?: AsOf): Promise<readonly RecordView[]>;
   get(viewer: Principal, collection: Collection, id: string, asOf?: AsOf): Promise<RecordView | undefined>;
   /**

@@ -32,7 +32,15 @@ describe('a ledger export', () => {
     assert.ok(v.ok, v.ok ? '' : JSON.stringify(v.failure));
     assert.deepEqual(
       { ...v.report },
-      { origin, entries: 40, checkpoints: 6, cosignedSize: 40, checkpointedSize: 40, reveals: 13 },
+      {
+        origin,
+        entries: 40,
+        checkpoints: 6,
+        cosignedSize: 40,
+        checkpointedSize: 40,
+        reveals: 13,
+        signedCommands: 0,
+      },
     );
     assert.equal(seen.at(-1), text.split('\n').length - 1);
   });

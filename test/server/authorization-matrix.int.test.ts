@@ -15,6 +15,7 @@ import {
 } from '../../src/server/authorization-table.ts';
 import { RESOURCES } from '../../src/server/resources.ts';
 import { examples } from '../../src/server/examples.ts';
+import { signedExample } from '../../src/server/examples-signed.ts';
 import type { Collection } from '../../src/service/types.ts';
 import { harness, type Harness, type Party } from './harness.ts';
 
@@ -32,6 +33,7 @@ function requestFor(method: string, path: string): { payload?: unknown; query?: 
   }
   const standalone: Record<string, unknown> = {
     '/api/v1/commands': { type: 'ReportViolation', ...(examples['ReportViolation'] as object) },
+    '/api/v1/commands/signed': signedExample,
     '/api/v1/integrated-operations': {},
     '/api/v1/ledger/cosignatures': { note: 'not a checkpoint' },
   };
@@ -57,6 +59,9 @@ const SUCCESS: Record<string, number> = {
   'DELETE /api/v1/session': 204,
   // A note that is not a checkpoint: what is checked is who reaches the verification.
   'POST /api/v1/ledger/cosignatures': 400,
+  // The harness's people are all server-signed, and a signed command is refused for them: what is
+  // checked is who reaches that check (test/server/client-signed.int.test.ts covers the rest).
+  'POST /api/v1/commands/signed': 422,
 };
 /**
  * Refusals of the rules for the record's state or the caller's party (already decided, withdrawn,

@@ -63,6 +63,9 @@ function describe(r: ExportReport): string {
       ? `  ${pending} entries after the latest checkpoint (signed and chained, not yet checkpointed)`
       : '',
     `  ${r.reveals} reveals open their commitments`,
+    r.signedCommands > 0
+      ? `  commands signed on their people's own devices, signatures verified: ${r.signedCommands}`
+      : '',
   ]
     .filter(Boolean)
     .join('\n');
