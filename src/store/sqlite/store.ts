@@ -21,6 +21,7 @@ import type {
 } from '../types.ts';
 import { migrate } from './migrations.ts';
 import { openReader, openWriter, type OpenOptions } from './open.ts';
+import { CommitThread } from './commit-thread.ts';
 import { SqliteWriter, loadHead, nodeReader, type AppendJob } from './writer.ts';
 
 export interface SqliteStoreOptions extends OpenOptions {
@@ -43,10 +44,11 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Open
         `ledger has ${count} entries but its last seq is ${head.frontier.size - 1}`,
       );
     }
+    const thread = await CommitThread.start(options.path, options.busyTimeoutMs ?? 5000);
     const reader = openReader(options.path, options);
     const sizes = new SizeListeners();
-    const writer = new SqliteWriter(db, clock, head, (size) => sizes.report(size));
-    return Promise.resolve(new SqliteLedgerStore(db, reader, writer, sizes, clock, options));
+    const writer = new SqliteWriter(db, thread, clock, head, (size) => sizes.report(size));
+    return new SqliteLedgerStore(db, reader, writer, thread, sizes, clock, options);
   } catch (e) {
     db.close();
     throw e;
@@ -82,6 +84,7 @@ class SqliteLedgerStore implements OpenedStore {
     private readonly db: Database.Database,
     private readonly reader: Database.Database,
     private readonly writer: SqliteWriter,
+    private readonly thread: CommitThread,
     private readonly sizes: SizeListeners,
     private readonly clock: Clock,
     options: OpenOptions & { readonly path: string },
@@ -246,6 +249,7 @@ class SqliteLedgerStore implements OpenedStore {
   async close(): Promise<void> {
     this.closed = true;
     await this.committer.drain();
+    await this.thread.close();
     this.reader.close();
     this.peopleDb.close();
     this.db.close();
