@@ -7,7 +7,7 @@
  * The state changes only after the append has committed, so what is served and published is
  * always what the ledger holds.
  */
-import { randomBytes, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { JigError, recordId, type Clock, type EpochMs } from '../core/index.ts';
 import { toHex } from '../ledger/index.ts';
 import type { Agreement } from '../policy/index.ts';
@@ -27,7 +27,7 @@ import { figuresOf } from './figures.ts';
 import type { ViolationFigures } from '../rules/index.ts';
 import type { LedgerStore } from '../store/types.ts';
 import { Checkpointer, type CheckpointListener } from './checkpoints.ts';
-import { officeKeys, personKeys, prepareEntries, type Random } from './entries.ts';
+import { officeKeys, personKeys, pooledRandom, prepareEntries, type Random } from './entries.ts';
 import { Feed } from './feed.ts';
 import { indexRecords, readHistory, type Logged, type RecordIndex } from './history.ts';
 import { ledgerViews } from './ledger-views.ts';
@@ -42,7 +42,7 @@ export interface JigServiceOptions {
   readonly clock: Clock;
   /** The log's Ed25519 key: signs checkpoints. */
   readonly logKey: KeyObject;
-  /** Randomness for record ids and commitment salts (crypto.randomBytes by default). */
+  /** Randomness for record ids and commitment salts (crypto.randomBytes, pooled, by default). */
   readonly random?: Random;
   /** The log's name in checkpoints; `jig.example/<agreement id>` by default. */
   readonly origin?: string;
@@ -85,7 +85,7 @@ const RECORD_FIELDS = [
 
 export async function openJigService(options: JigServiceOptions): Promise<OpenJigService> {
   const { store, people, agreement: policy, clock, logKey } = options;
-  const random = options.random ?? ((n: number) => new Uint8Array(randomBytes(n)));
+  const random = options.random ?? pooledRandom();
   const origin = options.origin ?? `jig.example/${policy.id}`;
   const parties = policy.parties.map((p) => p.id);
   const witnesses = await settleIdentity(store, origin, logKey, options.witnesses);
