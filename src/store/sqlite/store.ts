@@ -1,7 +1,8 @@
 /**
- * The SQLite adapter of `LedgerStore`: a file, zero set-up. Writes go through one connection and a
- * group committer; reads use a second connection, which in WAL mode sees committed data only, so a
- * read never observes an append that has not been acknowledged yet.
+ * The SQLite adapter of `LedgerStore`: a file, zero set-up. Appends go through a group committer
+ * whose transactions the commit thread runs on its own connection; other writes (checkpoints,
+ * identity) go through the main connection, between groups. Reads use a third connection, which in
+ * WAL mode sees committed data only, so a read never observes an append that is not durable.
  */
 import type Database from 'better-sqlite3';
 import { JigError, epochMs, systemClock, type Clock } from '../../core/index.ts';
