@@ -9,6 +9,7 @@ import type { AsOf, Collection } from '../service/types.ts';
 import { examples } from './examples.ts';
 import { must, type AnyRoute, type Call } from './route.ts';
 import { anyCommand, commandBody, type CommandType } from './commands.ts';
+import { wasParsed } from '../rules/index.ts';
 import { idParams, readQuery } from './schemas.ts';
 
 interface Action {
@@ -210,7 +211,8 @@ function create(r: Resource, type: CommandType, path: string, summary: string): 
     body: commandBody(type),
     example: { body: examples[type] },
     handler: async ({ principal, body, deps, reply }: Call<unknown, unknown, Record<string, unknown>>) => {
-      const done = await deps.service.execute(must(principal), { ...body, type });
+      // The edge's parsed command goes to the service as it is (see commandBody).
+      const done = await deps.service.execute(must(principal), wasParsed(body) ? body : { ...body, type });
       const id = done.events[0]?.record;
       if (id !== undefined && r.single !== false)
         void reply.header('location', `${base(r.collection)}/${id}`);

@@ -17,6 +17,7 @@ import {
   parseCommand,
   replay,
   viewEvent,
+  wasParsed,
   type RootState,
   type RulesEvent,
 } from '../rules/index.ts';
@@ -138,6 +139,7 @@ export async function openJigService(options: JigServiceOptions): Promise<OpenJi
 
   async function decideAndSend(principal: Principal, raw: Command): Promise<() => Promise<Executed>> {
     if (recovering) await recovering;
+    if (wasParsed(raw)) return decideParsedAndSend(principal, raw);
     const parsed = parseCommand(raw);
     if (!parsed.ok) throw new JigError('INVALID_INPUT', 'The command is invalid.', { issues: parsed.error });
     return decideParsedAndSend(principal, parsed.value);
