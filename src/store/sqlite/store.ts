@@ -35,6 +35,9 @@ export interface SqliteStoreOptions extends OpenOptions {
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<OpenedStore> {
   const clock = options.clock ?? systemClock;
   const db = openWriter(options.path, options);
+  // Closed again if the open fails part way: a commit thread left running would hold the file.
+  let reader: Database.Database | undefined;
+  let thread: CommitThread | undefined;
   try {
     migrate(db, clock.now());
     const head = loadHead(db);
@@ -45,12 +48,14 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Open
         `ledger has ${count} entries but its last seq is ${head.frontier.size - 1}`,
       );
     }
-    const thread = await CommitThread.start(options.path, options.busyTimeoutMs ?? 5000);
-    const reader = openReader(options.path, options);
+    reader = openReader(options.path, options);
+    thread = await CommitThread.start(options.path, options.busyTimeoutMs ?? 5000);
     const sizes = new SizeListeners();
     const writer = new SqliteWriter(db, thread, clock, head, (size) => sizes.report(size));
     return new SqliteLedgerStore(db, reader, writer, thread, sizes, clock, options);
   } catch (e) {
+    await thread?.close();
+    reader?.close();
     db.close();
     throw e;
   }
