@@ -54,6 +54,18 @@ const OPERATIONS_EVENT_TYPES: ReadonlySet<string> = new Set<OperationsEvent['typ
   'ReceiptAcknowledged',
 ]);
 
+/** The commands `parseCommand` has returned, by identity: no value from the network is one of them. */
+const parsedCommands = new WeakSet<object>();
+
+/**
+ * Whether `value` is a command `parseCommand` returned (and so needs no second parse, as when the
+ * HTTP edge has parsed the body and hands the result to the service). Callers do not change a
+ * parsed command.
+ */
+export function wasParsed(value: unknown): value is Command {
+  return typeof value === 'object' && value !== null && parsedCommands.has(value);
+}
+
 /** Parses a command from `unknown`; every invalid field comes back with its JSON pointer. */
 export function parseCommand(raw: unknown): Result<Command, readonly FieldIssue[]> {
   const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
@@ -72,7 +84,10 @@ export function parseCommand(raw: unknown): Result<Command, readonly FieldIssue[
   if (schema === undefined)
     return err([{ pointer: '/type', reason: `unknown command type ${JSON.stringify(type)}` }]);
   const parsed = schema.safeParse(raw);
-  if (parsed.success) return ok(parsed.data);
+  if (parsed.success) {
+    parsedCommands.add(parsed.data);
+    return ok(parsed.data);
+  }
   return err(
     parsed.error.issues.flatMap((i) => {
       const path = i.path.filter((p): p is string | number => typeof p !== 'symbol');

@@ -45,8 +45,9 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * The body schema of command `type` whose record field `field` (if any) comes from the path. It
- * yields the body as sent (the service parses the whole command again: the rules are its edge).
+ * The body schema of command `type` whose record field `field` (if any) comes from the path. With
+ * no such field it yields the rules' parsed command, which the service takes without parsing it
+ * again; with one, the body as sent (the service parses the whole command, path id included).
  */
 export function commandBody(type: CommandType, field?: string): z.ZodType<Record<string, unknown>> {
   const schema = SCHEMAS.get(type);
@@ -65,7 +66,7 @@ export function commandBody(type: CommandType, field?: string): z.ZodType<Record
       if (!parsed.ok)
         for (const i of parsed.error)
           ctx.addIssue({ code: 'custom', message: i.reason, path: pathOf(i.pointer) });
-      return body;
+      return parsed.ok && field === undefined ? (parsed.value as unknown as Record<string, unknown>) : body;
     })
     .meta(bodyJsonSchema(schema, omit));
 }
@@ -78,7 +79,7 @@ export const anyCommand: z.ZodType<Record<string, unknown>> = z
     if (!parsed.ok)
       for (const i of parsed.error)
         ctx.addIssue({ code: 'custom', message: i.reason, path: pathOf(i.pointer) });
-    return body as Record<string, unknown>;
+    return (parsed.ok ? parsed.value : body) as Record<string, unknown>;
   })
   .meta({
     oneOf: ALL.map((o) => {

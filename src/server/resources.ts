@@ -10,6 +10,7 @@ import { examples } from './examples.ts';
 import { must, type AnyRoute, type Call } from './route.ts';
 import { anyCommand, commandBody, signedCommand, type CommandType } from './commands.ts';
 import { signedExample } from './examples-signed.ts';
+import { wasParsed } from '../rules/index.ts';
 import { idParams, readQuery } from './schemas.ts';
 
 interface Action {
@@ -222,7 +223,8 @@ function create(r: Resource, type: CommandType, path: string, summary: string): 
     body: commandBody(type),
     example: { body: examples[type] },
     handler: async ({ principal, body, deps, reply }: Call<unknown, unknown, Record<string, unknown>>) => {
-      const done = await deps.service.execute(must(principal), { ...body, type });
+      // The edge's parsed command goes to the service as it is (see commandBody).
+      const done = await deps.service.execute(must(principal), wasParsed(body) ? body : { ...body, type });
       const id = done.events[0]?.record;
       if (id !== undefined && r.single !== false)
         void reply.header('location', `${base(r.collection)}/${id}`);

@@ -7,7 +7,7 @@
  * The state changes only after the append has committed, so what is served and published is
  * always what the ledger holds.
  */
-import { randomBytes, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { JigError, epochMs, recordId, type Clock, type EpochMs } from '../core/index.ts';
 import { toHex } from '../ledger/index.ts';
 import type { Agreement } from '../policy/index.ts';
@@ -17,6 +17,7 @@ import {
   parseCommand,
   replay,
   viewEvent,
+  wasParsed,
   type RootState,
   type RulesEvent,
 } from '../rules/index.ts';
@@ -27,7 +28,7 @@ import { figuresOf } from './figures.ts';
 import type { ViolationFigures } from '../rules/index.ts';
 import type { LedgerNotifier, LedgerStore, SharedPictures } from '../store/types.ts';
 import { Checkpointer, type CheckpointListener } from './checkpoints.ts';
-import { officeKeys, personKeys, prepareEntries, type Random } from './entries.ts';
+import { officeKeys, personKeys, pooledRandom, prepareEntries, type Random } from './entries.ts';
 import { ClientSignatures, withSignedCommand } from './client-signed.ts';
 import type { SignedCommand } from '../ledger/index.ts';
 import { Feed } from './feed.ts';
@@ -44,7 +45,7 @@ export interface JigServiceOptions {
   readonly clock: Clock;
   /** The log's Ed25519 key: signs checkpoints. */
   readonly logKey: KeyObject;
-  /** Randomness for record ids and commitment salts (crypto.randomBytes by default). */
+  /** Randomness for record ids and commitment salts (crypto.randomBytes, pooled, by default). */
   readonly random?: Random;
   /** The log's name in checkpoints; `jig.example/<agreement id>` by default. */
   readonly origin?: string;
@@ -116,7 +117,7 @@ const RECORD_FIELDS = [
 
 export async function openJigService(options: JigServiceOptions): Promise<OpenJigService> {
   const { store, people, agreement: policy, clock, logKey } = options;
-  const random = options.random ?? ((n: number) => new Uint8Array(randomBytes(n)));
+  const random = options.random ?? pooledRandom();
   const origin = options.origin ?? `jig.example/${policy.id}`;
   const parties = policy.parties.map((p) => p.id);
   const witnesses = await settleIdentity(store, origin, logKey, options.witnesses);
@@ -187,6 +188,7 @@ export async function openJigService(options: JigServiceOptions): Promise<OpenJi
     signed?: SignedCommand,
   ): Promise<() => Promise<Executed>> {
     if (recovering) await recovering;
+    if (wasParsed(raw)) return decideParsedAndSend(principal, raw, signed);
     const parsed = parseCommand(raw);
     if (!parsed.ok) throw new JigError('INVALID_INPUT', 'The command is invalid.', { issues: parsed.error });
     return decideParsedAndSend(principal, parsed.value, signed);

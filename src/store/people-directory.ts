@@ -115,9 +115,7 @@ export function createPeopleDirectory(
 
   async function authenticateToken(token: string): Promise<Principal | undefined> {
     if (!token.startsWith(TOKEN_PREFIX)) return undefined;
-    const row = await records.tokenByHash(sha256Hex(token));
-    if (!row || row.revokedAt !== null) return undefined;
-    const person = await records.personById(row.person);
+    const person = await records.holderOfToken(sha256Hex(token));
     return person && toPrincipal(person);
   }
 

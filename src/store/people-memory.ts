@@ -17,7 +17,10 @@ export function memoryPeopleRecords(): PeopleRecords {
       if (row) people.set(id, { ...row, passwordHash, mustChangePassword });
     },
     insertToken: (row) => void tokens.set(row.hash, row),
-    tokenByHash: (hash) => tokens.get(hash),
+    holderOfToken: (hash) => {
+      const token = tokens.get(hash);
+      return token && token.revokedAt === null ? people.get(token.person) : undefined;
+    },
     revokeToken: (id, at) => {
       for (const [hash, row] of tokens) if (row.id === id) tokens.set(hash, { ...row, revokedAt: at });
     },

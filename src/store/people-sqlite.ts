@@ -4,7 +4,7 @@
  * that holds only people (the `jig user` command before the ledger exists).
  */
 import type { Database } from 'better-sqlite3';
-import type { PeopleRecords, PersonRow, SessionRow, TokenRow } from './people.ts';
+import type { PeopleRecords, PersonRow, SessionRow } from './people.ts';
 import { createPeopleDirectory, type DirectoryOptions } from './people-directory.ts';
 
 export const PEOPLE_MIGRATION = `
@@ -69,8 +69,9 @@ export function sqlitePeopleRecords(db: Database): PeopleRecords {
     all: db.prepare<[], PersonDbRow>(`SELECT * FROM people ORDER BY created_at, name`),
     setPassword: db.prepare(`UPDATE people SET password_hash = ?, must_change_password = ? WHERE id = ?`),
     insertToken: db.prepare(`INSERT INTO api_tokens VALUES (@id, @person, @hash, @createdAt, @revokedAt)`),
-    token: db.prepare<[string], TokenRow>(
-      `SELECT id, person, hash, created_at AS createdAt, revoked_at AS revokedAt FROM api_tokens WHERE hash = ?`,
+    holder: db.prepare<[string], PersonDbRow>(
+      `SELECT people.* FROM api_tokens JOIN people ON people.id = api_tokens.person
+       WHERE api_tokens.hash = ? AND api_tokens.revoked_at IS NULL`,
     ),
     revoke: db.prepare(`UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL`),
     insertSession: db.prepare(`INSERT INTO sessions VALUES (@hash, @person, @createdAt, @lastSeenAt)`),
@@ -87,7 +88,7 @@ export function sqlitePeopleRecords(db: Database): PeopleRecords {
     people: () => q.all.all().map((r) => person(r) as PersonRow),
     setPassword: (id, hash, mustChange) => void q.setPassword.run(hash, mustChange ? 1 : 0, id),
     insertToken: (row) => void q.insertToken.run(row),
-    tokenByHash: (hash) => q.token.get(hash),
+    holderOfToken: (hash) => person(q.holder.get(hash)),
     revokeToken: (id, at) => void q.revoke.run(at, id),
     insertSession: (row) => void q.insertSession.run(row),
     sessionByHash: (hash) => q.session.get(hash),

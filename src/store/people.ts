@@ -116,7 +116,8 @@ export interface PeopleRecords {
   people(): Answer<readonly PersonRow[]>;
   setPassword(id: string, passwordHash: string, mustChange: boolean): Answer<void>;
   insertToken(row: TokenRow): Answer<void>;
-  tokenByHash(hash: string): Answer<TokenRow | undefined>;
+  /** The person holding the unrevoked token of this hash: one lookup, as every API request makes it. */
+  holderOfToken(hash: string): Answer<PersonRow | undefined>;
   revokeToken(id: string, at: number): Answer<void>;
   insertSession(row: SessionRow): Answer<void>;
   sessionByHash(hash: string): Answer<SessionRow | undefined>;

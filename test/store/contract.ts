@@ -17,7 +17,7 @@ import {
   verifyInclusion,
   type SignedEntry,
 } from '../../src/store/ledger-port.ts';
-import type { AppendRequest, LedgerStore, OpenedStore } from '../../src/store/index.ts';
+import type { AppendRequest, LedgerStore, OpenedStore, ProjectionHook } from '../../src/store/index.ts';
 
 export interface StoreHarness {
   /** Opens the adapter on the current database (the same one again on every call). */
@@ -167,6 +167,52 @@ export function storeContract(name: string, harness: StoreHarness): void {
         [0],
       );
       assert.deepEqual(await store.reveals('RU'), []);
+    });
+
+    it('drops only the append whose projection the database refuses, the rest of its group commits', async () => {
+      const reveal = (seq: number) => ({
+        commitment: 'twice',
+        seq,
+        ownerParty: 'US',
+        salt: Buffer.from('s'),
+        value: seq,
+      });
+      const first = store.append(requests(0, 2), (tx, [entry]) => tx.putReveal(reveal(entry!.seq)));
+      const again = store.append(requests(2, 1), async (tx, [entry]) => {
+        await tx.put('p', 'again', true);
+        await tx.putReveal(reveal(entry!.seq));
+      });
+      const after = store.append(requests(3, 1), (tx) => tx.put('p', 'after', true));
+      await assert.rejects(again);
+      assert.deepEqual(
+        [...(await first), ...(await after)].map((e) => e.seq),
+        [0, 1, 2],
+      );
+      assert.equal((await store.reveal('twice', 'US'))?.value, 0);
+      assert.equal(await store.projection('p', 'again'), undefined);
+      assert.equal(await store.projection('p', 'after'), true);
+      assert.equal((await assertChain(store)).length, 3);
+    });
+
+    it('lets a projection read what the appends before it in the group wrote', async () => {
+      const counts: unknown[] = [];
+      const bump = async (tx: Parameters<ProjectionHook>[0]) => {
+        const n = ((await tx.get('p', 'n')) as number | undefined) ?? 0;
+        counts.push(n);
+        await tx.put('p', 'n', n + 1);
+      };
+      await Promise.all([
+        store.append(requests(0, 1), bump),
+        store
+          .append(requests(1, 1), async (tx) => {
+            await bump(tx);
+            throw new Error('refused');
+          })
+          .catch(() => undefined),
+        store.append(requests(2, 1), bump),
+      ]);
+      assert.deepEqual(counts, [0, 1, 1]);
+      assert.equal(await store.projection('p', 'n'), 2);
     });
 
     it('keeps checkpoints with their cosignatures', async () => {

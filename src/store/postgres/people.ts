@@ -2,7 +2,7 @@
  * People records in PostgreSQL: the same tables as `people-sqlite.ts`, so that every server
  * instance on one database shares people, token revocations and sessions.
  */
-import type { PeopleRecords, PersonRow, SessionRow, TokenRow } from '../people.ts';
+import type { PeopleRecords, PersonRow, SessionRow } from '../people.ts';
 import type { Queryable } from './nodes.ts';
 
 export const PG_PEOPLE_MIGRATION = `
@@ -32,10 +32,10 @@ CREATE TABLE sessions (
 );
 `;
 
-const PERSON = `id, name, party, role, password_hash AS "passwordHash",
-  must_change_password AS "mustChangePassword", public_key AS "publicKey",
-  private_key AS "privateKey", created_at AS "createdAt"`;
-const TOKEN = `id, person, hash, created_at AS "createdAt", revoked_at AS "revokedAt"`;
+const PERSON_OF = (t: string) => `${t}.id, ${t}.name, ${t}.party, ${t}.role,
+  ${t}.password_hash AS "passwordHash", ${t}.must_change_password AS "mustChangePassword",
+  ${t}.public_key AS "publicKey", ${t}.private_key AS "privateKey", ${t}.created_at AS "createdAt"`;
+const PERSON = PERSON_OF('people');
 const SESSION = `hash, person, created_at AS "createdAt", last_seen_at AS "lastSeenAt"`;
 
 export function postgresPeopleRecords(db: Queryable): PeopleRecords {
@@ -73,7 +73,12 @@ export function postgresPeopleRecords(db: Queryable): PeopleRecords {
         r.createdAt,
         r.revokedAt,
       ]),
-    tokenByHash: (hash) => one<TokenRow>(`SELECT ${TOKEN} FROM api_tokens WHERE hash = $1`, [hash]),
+    holderOfToken: (hash) =>
+      one<PersonRow>(
+        `SELECT ${PERSON_OF('p')} FROM api_tokens t JOIN people p ON p.id = t.person
+         WHERE t.hash = $1 AND t.revoked_at IS NULL`,
+        [hash],
+      ),
     revokeToken: (id, at) =>
       run(`UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL`, [at, id]),
     insertSession: (r) =>

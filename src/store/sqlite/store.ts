@@ -1,7 +1,8 @@
 /**
- * The SQLite adapter of `LedgerStore`: a file, zero set-up. Writes go through one connection and a
- * group committer; reads use a second connection, which in WAL mode sees committed data only, so a
- * read never observes an append that has not been acknowledged yet.
+ * The SQLite adapter of `LedgerStore`: a file, zero set-up. Appends go through a group committer
+ * whose transactions the commit thread runs on its own connection; other writes (checkpoints,
+ * identity) go through the main connection, between groups. Reads use a third connection, which in
+ * WAL mode sees committed data only, so a read never observes an append that is not durable.
  */
 import type Database from 'better-sqlite3';
 import { JigError, epochMs, systemClock, type Clock } from '../../core/index.ts';
@@ -21,6 +22,7 @@ import type {
 } from '../types.ts';
 import { migrate } from './migrations.ts';
 import { openReader, openWriter, type OpenOptions } from './open.ts';
+import { CommitThread } from './commit-thread.ts';
 import { SqliteWriter, loadHead, nodeReader, type AppendJob } from './writer.ts';
 
 export interface SqliteStoreOptions extends OpenOptions {
@@ -33,6 +35,9 @@ export interface SqliteStoreOptions extends OpenOptions {
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<OpenedStore> {
   const clock = options.clock ?? systemClock;
   const db = openWriter(options.path, options);
+  // Closed again if the open fails part way: a commit thread left running would hold the file.
+  let reader: Database.Database | undefined;
+  let thread: CommitThread | undefined;
   try {
     migrate(db, clock.now());
     const head = loadHead(db);
@@ -43,11 +48,14 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Open
         `ledger has ${count} entries but its last seq is ${head.frontier.size - 1}`,
       );
     }
-    const reader = openReader(options.path, options);
+    reader = openReader(options.path, options);
+    thread = await CommitThread.start(options.path, options.busyTimeoutMs ?? 5000);
     const sizes = new SizeListeners();
-    const writer = new SqliteWriter(db, clock, head, (size) => sizes.report(size));
-    return Promise.resolve(new SqliteLedgerStore(db, reader, writer, sizes, clock, options));
+    const writer = new SqliteWriter(db, thread, clock, head, (size) => sizes.report(size));
+    return new SqliteLedgerStore(db, reader, writer, thread, sizes, clock, options);
   } catch (e) {
+    await thread?.close();
+    reader?.close();
     db.close();
     throw e;
   }
@@ -82,6 +90,7 @@ class SqliteLedgerStore implements OpenedStore {
     private readonly db: Database.Database,
     private readonly reader: Database.Database,
     private readonly writer: SqliteWriter,
+    private readonly thread: CommitThread,
     private readonly sizes: SizeListeners,
     private readonly clock: Clock,
     options: OpenOptions & { readonly path: string },
@@ -246,6 +255,7 @@ class SqliteLedgerStore implements OpenedStore {
   async close(): Promise<void> {
     this.closed = true;
     await this.committer.drain();
+    await this.thread.close();
     this.reader.close();
     this.peopleDb.close();
     this.db.close();
