@@ -18,9 +18,15 @@ export type Access =
    * Logged-in people of these roles; with `party`, only the record owner's party (`owner`) or
    * only the other parties (`others`) may act on the record the route names.
    */
-  | { readonly roles: readonly Role[]; readonly party?: 'owner' | 'others' };
+  | {
+      readonly roles: readonly Role[];
+      readonly party?: 'owner' | 'others';
+      /** Open to a web session that still has its one-time password (every other route is not). */
+      readonly oneTimePassword?: true;
+    };
 
 const ALL: Access = { roles: ROLES };
+const ONE_TIME: Access = { roles: ROLES, oneTimePassword: true };
 const PUBLIC: Access = { public: true };
 const roles = (...r: Role[]): Access => ({ roles: r });
 const owner = (...r: Role[]): Access => ({ roles: r, party: 'owner' });
@@ -31,9 +37,9 @@ export const AUTHORIZATION: Readonly<Record<string, Access>> = {
   'GET /api/v1/openapi.json': PUBLIC,
   'GET /api/v1/docs': PUBLIC,
   'POST /api/v1/session': PUBLIC,
-  'GET /api/v1/session': ALL,
-  'DELETE /api/v1/session': ALL,
-  'POST /api/v1/session/password': ALL,
+  'GET /api/v1/session': ONE_TIME,
+  'DELETE /api/v1/session': ONE_TIME,
+  'POST /api/v1/session/password': ONE_TIME,
   'GET /api/v1/agreement': ALL,
   'GET /api/v1/feed': ALL,
 

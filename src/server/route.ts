@@ -101,6 +101,11 @@ export async function authorize(
     void reply.header('www-authenticate', 'Bearer');
     throw new JigError('NOT_AUTHENTICATED', 'Log in, or send a Bearer token.');
   }
+  if (principal.mustChangePassword && !access.oneTimePassword)
+    throw new JigError(
+      'NOT_AUTHORIZED',
+      'Replace your one-time password first (POST /api/v1/session/password).',
+    );
   if (!access.roles.includes(principal.role))
     throw new JigError('NOT_AUTHORIZED', `The role ${principal.role} may not do this.`);
   return principal;

@@ -139,7 +139,10 @@ export function createPeopleDirectory(
     const person = await records.personById(row.person);
     // Writing on every request would cost a database write per read; a minute's slack is enough.
     if (person && now - row.lastSeenAt > 60_000) await records.touchSession(hash, now);
-    return person && toPrincipal(person);
+    if (!person) return undefined;
+    return person.mustChangePassword
+      ? { ...toPrincipal(person), mustChangePassword: true }
+      : toPrincipal(person);
   }
 
   async function signer(id: PersonId): Promise<Signer | undefined> {

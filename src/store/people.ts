@@ -16,6 +16,11 @@ export interface Principal {
   readonly name: string;
   readonly party: PartyId;
   readonly role: Role;
+  /**
+   * Set on a web session whose person still has the one-time password `jig user add` printed:
+   * such a session may only change it (or sign out) until it is replaced.
+   */
+  readonly mustChangePassword?: boolean;
 }
 
 export interface Person extends Principal {

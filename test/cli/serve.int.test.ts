@@ -43,6 +43,16 @@ describe('jig serve, end to end over HTTP', () => {
     assert.equal(res.status, 200, await res.clone().text());
     const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     assert.match(cookie, /^jig_session=/);
+    // The password `jig user add` printed is one-time: the session may do nothing else until it is
+    // replaced.
+    const first = await call(cookie, 'GET', '/api/v1/agreement');
+    assert.equal(first.status, 403);
+    const changed = await fetch(`${jig.url}/api/v1/session/password`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ current: added.password, next: `${name}-own-password` }),
+    });
+    assert.equal(changed.status, 204, await changed.text());
     cookies.set(name, cookie);
     return cookie;
   }

@@ -68,6 +68,16 @@ describe('web app session', () => {
     const cookies = { jig_session: cookieOf(first.headers['set-cookie']).value };
     const me = () => h.app.inject({ url: '/api/v1/session', cookies });
     assert.equal((await me()).json<{ mustChangePassword: boolean }>().mustChangePassword, true);
+    // Until then the session may do nothing else; the person's API token is not held back.
+    const alerts = () => h.app.inject({ url: '/api/v1/alerts', cookies });
+    const held = await alerts();
+    assert.equal(held.statusCode, 403);
+    assert.match(held.json<{ detail: string }>().detail, /one-time password/);
+    const byToken = await h.app.inject({
+      url: '/api/v1/alerts',
+      headers: { authorization: `Bearer ${added.token}` },
+    });
+    assert.equal(byToken.statusCode, 200);
     const changed = await h.app.inject({
       method: 'POST',
       url: '/api/v1/session/password',
@@ -76,6 +86,7 @@ describe('web app session', () => {
     });
     assert.equal(changed.statusCode, 204);
     assert.equal((await me()).json<{ mustChangePassword: boolean }>().mustChangePassword, false);
+    assert.equal((await alerts()).statusCode, 200);
   });
 
   it('refuses a wrong password and an unknown name with the same answer', async () => {
