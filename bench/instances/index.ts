@@ -23,6 +23,7 @@ import { generateSigningKey, privateKeyToPem } from '../../src/ledger/index.ts';
 import { openStore } from '../../src/store/index.ts';
 import { reachable } from '../../src/store/postgres/connect.ts';
 import { createPeopleDirectory } from '../../src/store/people-directory.ts';
+import { square } from '../../test/rules/given.ts';
 import { startServerProcess, type ServerProcess } from '../../test/support/server-process.ts';
 
 const ADMIN = process.env['JIG_BENCH_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -152,18 +153,7 @@ export async function run({ json }: { json: boolean }): Promise<void> {
     const area = await post(a.url, '/api/v1/commands', token, {
       type: 'RegisterDesignatedArea',
       name: 'Idlib designated area',
-      area: {
-        type: 'Polygon',
-        coordinates: [
-          [
-            [IDLIB[0] - 0.2, IDLIB[1] - 0.2],
-            [IDLIB[0] + 0.2, IDLIB[1] - 0.2],
-            [IDLIB[0] + 0.2, IDLIB[1] + 0.2],
-            [IDLIB[0] - 0.2, IDLIB[1] + 0.2],
-            [IDLIB[0] - 0.2, IDLIB[1] - 0.2],
-          ],
-        ],
-      },
+      area: square(IDLIB, 0.2),
       window: { from: iso(Date.now() - 3_600_000), to: iso(Date.now() + 24 * 3_600_000) },
       band: { minM: 0, maxM: 8000 },
     });

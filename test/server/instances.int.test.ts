@@ -15,6 +15,7 @@ import { createPeopleDirectory } from '../../src/store/people-directory.ts';
 import type { OpenedStore } from '../../src/store/types.ts';
 import { CHEAP_SCRYPT } from '../store/people-contract.ts';
 import { assertChain } from '../store/contract.ts';
+import { square } from '../rules/given.ts';
 import { postgresForThisFile } from '../support/postgres.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 
@@ -24,18 +25,6 @@ const db = await postgresForThisFile();
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const IDLIB: [number, number] = [36.63, 35.93];
-const square = ([lon, lat]: [number, number], d: number) => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [lon - d, lat - d],
-      [lon + d, lat - d],
-      [lon + d, lat + d],
-      [lon - d, lat + d],
-      [lon - d, lat - d],
-    ],
-  ],
-});
 
 if (db) {
   describe('two jig serve processes on one PostgreSQL database', () => {
