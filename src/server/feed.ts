@@ -7,16 +7,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { Principal } from '../service/types.ts';
-import { accessOf, authenticate, authorize, type AnyRoute, type ServerDeps } from './route.ts';
+import type { AnyRoute, ServerDeps } from './route.ts';
 import { parseWith } from './parse.ts';
-import { sendProblem } from './problems.ts';
 import { ledgerQueries } from './schemas.ts';
+import { registerSocketRoute } from './socket-route.ts';
 
 const PATH = '/api/v1/feed';
 /** Bytes queued for one client before it is dropped as too slow. */
 const MAX_BUFFERED = 4 * 1024 * 1024;
-/** How often an open feed re-checks that its session or token is still valid. */
-const RECHECK_MS = 60_000;
 
 export const feedSpec: AnyRoute = {
   method: 'GET',
@@ -34,14 +32,8 @@ function stream(deps: ServerDeps, socket: WebSocket, request: FastifyRequest, wh
   let closed = false;
   const stop = () => {
     closed = true;
-    clearInterval(recheck);
     unsubscribe?.();
   };
-  const recheck = setInterval(() => {
-    void authenticate(deps, request)
-      .catch(() => undefined)
-      .then((p) => p?.person === who.person || socket.close(4401, 'session ended'));
-  }, RECHECK_MS).unref();
   socket.on('close', stop);
   socket.on('message', () => socket.close(1008, 'the feed takes no messages'));
   deps.service
@@ -64,30 +56,10 @@ function stream(deps: ServerDeps, socket: WebSocket, request: FastifyRequest, wh
 }
 
 export function registerFeed(app: FastifyInstance, deps: ServerDeps, routes: AnyRoute[]): void {
-  const access = accessOf('GET', PATH);
-  const principals = new WeakMap<FastifyRequest, { who: Principal; from: number }>();
-  routes.push(feedSpec);
-  app.route({
-    method: 'GET',
-    url: PATH,
-    // Runs before the upgrade, so that a refused client gets an HTTP problem, not a socket.
-    preValidation: async (request, reply) => {
-      const who = await authorize(deps, access, request, reply);
-      const query = parseWith(ledgerQueries.feed, request.query, 'query string');
-      if (who) principals.set(request, { who, from: query.from ?? 0 });
-    },
-    handler: (_request, reply) =>
-      sendProblem(reply, {
-        type: 'https://jig.example/problems/upgrade-required',
-        title: 'Upgrade required',
-        status: 426,
-        code: 'UPGRADE_REQUIRED',
-        detail: 'Open the feed with a WebSocket upgrade.',
-      }),
-    wsHandler: (socket, request) => {
-      const found = principals.get(request);
-      if (!found) return socket.close(1008, 'not authenticated');
-      stream(deps, socket, request, found.who, found.from);
-    },
+  registerSocketRoute(app, deps, routes, {
+    spec: feedSpec,
+    name: 'the feed',
+    prepare: (request) => parseWith(ledgerQueries.feed, request.query, 'query string').from ?? 0,
+    open: (socket, request, who, from) => stream(deps, socket, request, who, from),
   });
 }

@@ -6,8 +6,11 @@
  *
  * Tracks are joint: every party sees the shared air picture. They are not records and are not
  * replayed; a view as of a past moment shows the alerts the ledger holds, not past positions.
+ * With other server instances on the same database, each instance's tracks are shared with the
+ * others once a second and theirs merged in, so that a client of any instance sees every
+ * aircraft, whichever instance its reports reached.
  */
-import type { EpochMs } from '../core/index.ts';
+import { epochMs, type EpochMs } from '../core/index.ts';
 import type { Agreement } from '../policy/index.ts';
 import {
   AirspaceMonitor,
@@ -16,12 +19,23 @@ import {
   type RootState,
   type Transition,
 } from '../rules/index.ts';
+import type { SharedPictures } from '../store/types.ts';
 import type { RecordView } from './types.ts';
+
+/** Another instance's picture older than this is gone (that instance stopped or lost its reports). */
+const PICTURE_MAX_AGE_MS = 5_000;
 
 export class LiveAirspace {
   readonly monitor: AirspaceMonitor;
 
-  constructor(private readonly policy: Agreement) {
+  /** The tracks other instances reported, as of the last exchange of pictures. */
+  private others: readonly RecordView[] = [];
+
+  constructor(
+    private readonly policy: Agreement,
+    /** This instance's name among those sharing the database's air pictures. */
+    private readonly instance: string,
+  ) {
     this.monitor = AirspaceMonitor.forAgreement(policy);
   }
 
@@ -30,8 +44,23 @@ export class LiveAirspace {
     return this.monitor.load(airspaceRecords(state, this.policy), now);
   }
 
+  /** This instance's tracks with the other instances' (the latest report of an aircraft wins). */
   tracks(): RecordView[] {
-    return this.monitor.picture().map(trackView);
+    const own = this.monitor.picture().map(trackView);
+    if (this.others.length === 0) return own;
+    const byId = new Map<string, RecordView>();
+    for (const t of [...own, ...this.others]) {
+      const seen = byId.get(t.id);
+      if (seen === undefined || String(t['time']) > String(seen['time'])) byId.set(t.id, t);
+    }
+    return [...byId.values()];
+  }
+
+  /** Shares this instance's tracks, reads the others' and returns the merged picture. */
+  async exchange(pictures: SharedPictures, now: EpochMs): Promise<RecordView[]> {
+    await pictures.put(this.instance, now, this.monitor.picture().map(trackView));
+    this.others = (await pictures.others(this.instance, epochMs(now - PICTURE_MAX_AGE_MS))) as RecordView[];
+    return this.tracks();
   }
 }
 

@@ -8,7 +8,7 @@
  * always what the ledger holds.
  */
 import type { KeyObject } from 'node:crypto';
-import { JigError, epochMs, recordId, type Clock, type EpochMs } from '../core/index.ts';
+import { JigError, recordId, type Clock, type EpochMs } from '../core/index.ts';
 import { toHex } from '../ledger/index.ts';
 import type { Agreement } from '../policy/index.ts';
 import {
@@ -62,9 +62,6 @@ export interface JigServiceOptions {
   /** The other instances' air pictures, merged into this one's tracks (PostgreSQL). */
   readonly pictures?: SharedPictures;
 }
-
-/** Another instance's picture older than this is gone (that instance stopped or lost its reports). */
-const PICTURE_MAX_AGE_MS = 5_000;
 
 /**
  * How long a command that other instances keep overtaking is decided again before the caller is
@@ -137,10 +134,7 @@ export async function openJigService(options: JigServiceOptions): Promise<OpenJi
   const office = officeKeys(logKey);
   const personKey = personKeys(people);
   const clientSigned = new ClientSignatures(people, origin, clock, office);
-  const airspace = new LiveAirspace(policy);
-  const instance = toHex(random(8));
-  /** The tracks other instances reported, as of the last exchange of pictures. */
-  let othersTracks: readonly RecordView[] = [];
+  const airspace = new LiveAirspace(policy, toHex(random(8)));
   airspace.reload(state, clock.now());
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -367,18 +361,12 @@ export async function openJigService(options: JigServiceOptions): Promise<OpenJi
    * instance sees every aircraft, whichever instance its reports reached.
    */
   function publishTracks(): void {
-    const own = airspace.tracks();
-    const pictures = options.pictures;
-    if (!pictures) return feed.publish({ kind: 'tracks', index: history.length - 1, tracks: own });
-    const now = clock.now();
-    pictures
-      .put(instance, now, own)
-      .then(() => pictures.others(instance, epochMs(now - PICTURE_MAX_AGE_MS)))
-      .then((others) => {
-        othersTracks = others as RecordView[];
-        const tracks = mergeTracks(airspace.tracks(), othersTracks);
-        feed.publish({ kind: 'tracks', index: history.length - 1, tracks });
-      })
+    const publish = (tracks: readonly RecordView[]) =>
+      feed.publish({ kind: 'tracks', index: history.length - 1, tracks });
+    if (!options.pictures) return publish(airspace.tracks());
+    airspace
+      .exchange(options.pictures, clock.now())
+      .then(publish)
       .catch((e: unknown) => console.error('jig: could not exchange air pictures:', e));
   }
 
@@ -407,7 +395,7 @@ export async function openJigService(options: JigServiceOptions): Promise<OpenJi
       Promise.resolve(
         collection === 'tracks'
           ? asOf === undefined
-            ? mergeTracks(airspace.tracks(), othersTracks)
+            ? airspace.tracks()
             : []
           : listViews(asOfSource(asOf), viewer.party, collection),
       ),
@@ -431,17 +419,6 @@ export async function openJigService(options: JigServiceOptions): Promise<OpenJi
     },
   };
   return service;
-}
-
-/** Tracks by aircraft; where two instances see the same aircraft, the latest report wins. */
-function mergeTracks(own: readonly RecordView[], others: readonly RecordView[]): RecordView[] {
-  if (others.length === 0) return [...own];
-  const byId = new Map<string, RecordView>();
-  for (const t of [...own, ...others]) {
-    const seen = byId.get(t.id);
-    if (seen === undefined || String(t['time']) > String(seen['time'])) byId.set(t.id, t);
-  }
-  return [...byId.values()];
 }
 
 /** Sets who the log is on first open; afterwards the log key must be the one it was set up with. */
